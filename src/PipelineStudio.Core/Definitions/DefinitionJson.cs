@@ -1,0 +1,84 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PipelineStudio.Core.Validation;
+
+namespace PipelineStudio.Core.Definitions;
+
+/// <summary>The one place definitions are parsed from and written to text.</summary>
+public static class DefinitionJson
+{
+    /// <summary>
+    /// Deepest nesting accepted. Real definitions stay far below it (nested conditions included);
+    /// the limit turns hostile input into an issue instead of a stack overflow further on.
+    /// </summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>SageMaker's limit on the definition string (1,048,576 characters).</summary>
+    public const int MaxDefinitionLength = 1_048_576;
+
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxDepth };
+
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        MaxDepth = MaxDepth,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly JsonSerializerOptions Compact = new()
+    {
+        MaxDepth = MaxDepth,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>
+    /// Parses text into a JSON object. Returns the problem as an issue (PS001 with line and column,
+    /// PS002 when the document is not an object, PS003 when nested too deeply); never throws.
+    /// </summary>
+    public static (JsonObject? Json, ValidationIssue? Issue) Parse(string text)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text, documentOptions: ParseOptions);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ToIssue(ex));
+        }
+
+        if (node is not JsonObject obj)
+        {
+            var kind = node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
+            return (null, new ValidationIssue(IssueCodes.NotAnObject, IssueSeverity.Error, "$",
+                $"A pipeline definition must be a JSON object; this document is {Article(kind)} {kind}."));
+        }
+
+        return (obj, null);
+    }
+
+    public static string Write(JsonNode node, bool indented = true) =>
+        node.ToJsonString(indented ? Indented : Compact);
+
+    private static ValidationIssue ToIssue(JsonException ex)
+    {
+        var line = (int)(ex.LineNumber ?? 0) + 1;
+        var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+        var tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+        return tooDeep
+            ? new ValidationIssue(IssueCodes.NestingTooDeep, IssueSeverity.Error, "$",
+                $"The document is nested more than {MaxDepth} levels deep (line {line}, column {column}).") { Line = line, Column = column }
+            : new ValidationIssue(IssueCodes.MalformedJson, IssueSeverity.Error, "$",
+                $"Malformed JSON at line {line}, column {column}: {FirstSentence(ex.Message)}") { Line = line, Column = column };
+    }
+
+    // System.Text.Json appends "Path: $ | LineNumber: ..." to its messages; we report position ourselves.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+}
