@@ -65,7 +65,9 @@ public static class DefinitionJson
     {
         var line = (int)(ex.LineNumber ?? 0) + 1;
         var column = (int)(ex.BytePositionInLine ?? 0) + 1;
-        var tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+        // System.Text.Json says "The maximum configured depth of N has been exceeded"; other messages mention
+        // depth too ("Expected depth to be zero" for truncated input), which is malformed JSON, not deep JSON.
+        var tooDeep = ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase);
         return tooDeep
             ? new ValidationIssue(IssueCodes.NestingTooDeep, IssueSeverity.Error, "$",
                 $"The document is nested more than {MaxDepth} levels deep (line {line}, column {column}).") { Line = line, Column = column }
@@ -73,11 +75,13 @@ public static class DefinitionJson
                 $"Malformed JSON at line {line}, column {column}: {FirstSentence(ex.Message)}") { Line = line, Column = column };
     }
 
-    // System.Text.Json appends "Path: $ | LineNumber: ..." to its messages; we report position ourselves.
+    // System.Text.Json appends its own position ("Path: $ | LineNumber: 0 | BytePositionInLine: 5.", or only the
+    // LineNumber part); we report the position ourselves, 1-based, so cut at whichever comes first.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var cuts = new[] { message.IndexOf(" Path:", StringComparison.Ordinal), message.IndexOf(" LineNumber:", StringComparison.Ordinal) };
+        var cut = cuts.Where(c => c > 0).DefaultIfEmpty(message.Length).Min();
+        return message[..cut].TrimEnd();
     }
 
     private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";

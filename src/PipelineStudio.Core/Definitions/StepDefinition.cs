@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PipelineStudio.Core.Expressions;
 
 namespace PipelineStudio.Core.Definitions;
 
@@ -92,6 +93,14 @@ public sealed class StepDefinition
     public JsonArray? Conditions => (Arguments as JsonObject)?["Conditions"] as JsonArray;
 
     public string Label => DisplayName ?? Name ?? "(unnamed)";
+
+    /// <summary>
+    /// The step's own references and function uses (branch steps excluded), scanned once on first use: the
+    /// validator, the graph and the UI all need them, and scanning dominates their cost on large definitions.
+    /// </summary>
+    public ExpressionScan Expressions => _expressions ??= ExpressionScanner.ScanStep(this);
+
+    private ExpressionScan? _expressions;
 
     public override string ToString() => $"{Name} ({Type})";
 

@@ -31,34 +31,44 @@ public static class ExpressionScanner
     {
         var references = new List<ExpressionReference>();
         var functions = new List<FunctionUse>();
-        var stack = new Stack<(JsonNode Node, string Path)>();
-        if (root is not null)
+        if (root is null)
         {
-            stack.Push((root, rootPath));
+            return new ExpressionScan(references, functions);
         }
 
+        // Paths are only needed for the few nodes that are expressions, so each visited node records just its
+        // parent and its own segment; the path string is built when a hit needs it.
+        var segments = new List<PathSegmentFrame> { new(-1, rootPath, -1) };
+        var stack = new Stack<(JsonNode Node, int Frame)>();
+        stack.Push((root, 0));
         while (stack.Count > 0)
         {
-            var (node, path) = stack.Pop();
+            var (node, frame) = stack.Pop();
             switch (node)
             {
                 case JsonObject obj:
-                    if (obj.Count == 1 && obj[GetKey] is JsonValue get && JsonRead.AsString(get) is { } getPath)
+                    if (obj.Count == 1)
                     {
-                        references.Add(ExpressionReference.Parse(getPath, path));
-                        continue;
+                        var (key, value) = obj.First();
+                        if (key == GetKey && JsonRead.AsString(value) is { } getPath)
+                        {
+                            references.Add(ExpressionReference.Parse(getPath, PathOf(segments, frame)));
+                            continue;
+                        }
+
+                        if (IsFunctionName(key))
+                        {
+                            functions.Add(new FunctionUse(key, value, PathOf(segments, frame)));
+                        }
                     }
 
-                    if (obj.Count == 1 && IsFunctionName(obj.First().Key))
+                    for (var i = obj.Count - 1; i >= 0; i--)
                     {
-                        functions.Add(new FunctionUse(obj.First().Key, obj.First().Value, path));
-                    }
-
-                    foreach (var (key, value) in obj.Reverse())
-                    {
+                        var (key, value) = obj.GetAt(i);
                         if (value is not null && (skip is null || !skip.Contains(value)))
                         {
-                            stack.Push((value, path + JsonRead.Member(key)));
+                            segments.Add(new PathSegmentFrame(frame, key, -1));
+                            stack.Push((value, segments.Count - 1));
                         }
                     }
 
@@ -68,7 +78,8 @@ public static class ExpressionScanner
                     {
                         if (array[i] is { } item)
                         {
-                            stack.Push((item, $"{path}[{i}]"));
+                            segments.Add(new PathSegmentFrame(frame, null, i));
+                            stack.Push((item, segments.Count - 1));
                         }
                     }
 
@@ -81,4 +92,24 @@ public static class ExpressionScanner
 
     public static bool IsFunctionName(string key) =>
         key.StartsWith(StdPrefix, StringComparison.Ordinal) || key.StartsWith(ExtensionPrefix, StringComparison.Ordinal);
+
+    private static string PathOf(List<PathSegmentFrame> segments, int frame)
+    {
+        var chain = new Stack<PathSegmentFrame>();
+        for (var f = frame; f >= 0; f = segments[f].Parent)
+        {
+            chain.Push(segments[f]);
+        }
+
+        var path = new System.Text.StringBuilder();
+        foreach (var segment in chain)
+        {
+            path.Append(segment.Parent < 0 ? segment.Key : segment.Key is { } key ? JsonRead.Member(key) : $"[{segment.Index}]");
+        }
+
+        return path.ToString();
+    }
+
+    /// <summary>One visited node: its parent frame and its key (objects) or index (arrays); the root carries the base path.</summary>
+    private readonly record struct PathSegmentFrame(int Parent, string? Key, int Index);
 }
