@@ -17,7 +17,8 @@ public static class DefinitionJson
     /// <summary>SageMaker's limit on the definition string (1,048,576 characters).</summary>
     public const int MaxDefinitionLength = 1_048_576;
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxDepth };
+    // Duplicate keys are refused at parse time: the node tree cannot hold them, and SageMaker would keep only one.
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -48,14 +49,35 @@ public static class DefinitionJson
             return (null, ToIssue(ex));
         }
 
-        if (node is not JsonObject obj)
+        return node is JsonObject obj ? (obj, null) : (null, NotAnObjectIssue(node?.GetValueKind() ?? JsonValueKind.Null));
+    }
+
+    private static ValidationIssue NotAnObjectIssue(JsonValueKind kind)
+    {
+        var name = kind is JsonValueKind.True or JsonValueKind.False ? "boolean" : kind.ToString().ToLowerInvariant();
+        return new ValidationIssue(IssueCodes.NotAnObject, IssueSeverity.Error, "$",
+            $"A pipeline definition must be a JSON object; this document is {Article(name)} {name}.");
+    }
+
+    /// <summary>
+    /// Parses text into the root element of a document that stays alive as long as the element is referenced
+    /// (it is not disposed: its pooled buffers go back to the GC, which is fine for one document per import).
+    /// Same issues as <see cref="Parse"/>.
+    /// </summary>
+    public static (JsonElement? Root, ValidationIssue? Issue) ParseElement(string text)
+    {
+        JsonDocument document;
+        try
         {
-            var kind = node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
-            return (null, new ValidationIssue(IssueCodes.NotAnObject, IssueSeverity.Error, "$",
-                $"A pipeline definition must be a JSON object; this document is {Article(kind)} {kind}."));
+            document = JsonDocument.Parse(text, ParseOptions);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ToIssue(ex));
         }
 
-        return (obj, null);
+        var root = document.RootElement;
+        return root.ValueKind == JsonValueKind.Object ? (root, null) : (null, NotAnObjectIssue(root.ValueKind));
     }
 
     public static string Write(JsonNode node, bool indented = true) =>

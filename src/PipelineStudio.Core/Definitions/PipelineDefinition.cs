@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PipelineStudio.Core.Definitions;
@@ -13,13 +14,14 @@ public sealed class PipelineDefinition
 
     private readonly Dictionary<string, StepDefinition> _stepsByName;
 
-    private PipelineDefinition(JsonObject json)
+    private PipelineDefinition(JsonObject json, JsonElement? root)
     {
         Json = json;
         Version = JsonRead.String(json, "Version");
         Parameters = ReadParameters(json["Parameters"]);
         var all = new List<StepDefinition>();
-        Steps = StepTreeReader.Read(json["Steps"] as JsonArray, "$.Steps", all);
+        var stepsElement = root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("Steps", out var s) ? s : (JsonElement?)null;
+        Steps = StepTreeReader.Read(json["Steps"] as JsonArray, stepsElement, "$.Steps", all);
         AllSteps = all;
         _stepsByName = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
         foreach (var step in all)
@@ -56,7 +58,17 @@ public sealed class PipelineDefinition
     public ParameterDefinition? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     /// <summary>Builds the typed view over a document. Never throws for a well-formed JSON object.</summary>
-    public static PipelineDefinition FromJson(JsonObject json) => new(json);
+    public static PipelineDefinition FromJson(JsonObject json) => new(json, null);
+
+    /// <summary>
+    /// Parses and builds the typed view in one go, keeping the parsed document so that later scans read it
+    /// in place. Returns the parse problem instead when the text is not a JSON object.
+    /// </summary>
+    public static (PipelineDefinition? Definition, Validation.ValidationIssue? Issue) Parse(string text)
+    {
+        var (root, issue) = DefinitionJson.ParseElement(text);
+        return root is { } element ? (new PipelineDefinition(JsonObject.Create(element)!, element), null) : (null, issue);
+    }
 
     /// <summary>The document as indented JSON, unchanged apart from whitespace.</summary>
     public string ToJson(bool indented = true) => DefinitionJson.Write(Json, indented);

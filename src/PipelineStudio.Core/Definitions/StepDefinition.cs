@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PipelineStudio.Core.Expressions;
 
@@ -26,9 +27,10 @@ public sealed record CacheConfig(bool Enabled, string? ExpireAfter);
 /// </summary>
 public sealed class StepDefinition
 {
-    internal StepDefinition(JsonObject json, string jsonPath, StepDefinition? parent, ConditionBranch? branch, int depth)
+    internal StepDefinition(JsonObject json, JsonElement? element, string jsonPath, StepDefinition? parent, ConditionBranch? branch, int depth)
     {
         Json = json;
+        Element = element;
         JsonPath = jsonPath;
         Parent = parent;
         Branch = branch;
@@ -51,6 +53,12 @@ public sealed class StepDefinition
 
     /// <summary>The step object exactly as read (and as it will be written).</summary>
     public JsonObject Json { get; }
+
+    /// <summary>
+    /// The parsed element behind <see cref="Json"/> when the definition was read from text; scanning it is much
+    /// cheaper than scanning the node tree. Null for definitions built from a node tree (e.g. after an edit).
+    /// </summary>
+    internal JsonElement? Element { get; }
 
     /// <summary>Where the step sits, e.g. <c>$.Steps[3].Arguments.IfSteps[0]</c>.</summary>
     public string JsonPath { get; }

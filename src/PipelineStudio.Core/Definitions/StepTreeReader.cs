@@ -1,14 +1,19 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PipelineStudio.Core.Definitions;
 
 /// <summary>
 /// Walks <c>Steps</c> and the IfSteps/ElseSteps of Condition steps. Iterative with an explicit stack,
-/// so a pathological nesting of conditions cannot overflow the call stack.
+/// so a pathological nesting of conditions cannot overflow the call stack. When the definition was read
+/// from text, each step also gets its parsed element (same structure, read in step with the nodes).
 /// </summary>
 internal static class StepTreeReader
 {
-    public static IReadOnlyList<StepDefinition> Read(JsonArray? steps, string path, List<StepDefinition> all)
+    private readonly record struct Frame(
+        JsonObject Json, JsonElement? Element, string Path, StepDefinition? Parent, ConditionBranch? Branch, int Depth, List<StepDefinition> Sink);
+
+    public static IReadOnlyList<StepDefinition> Read(JsonArray? steps, JsonElement? stepsElement, string path, List<StepDefinition> all)
     {
         var topLevel = new List<StepDefinition>();
         if (steps is null)
@@ -17,13 +22,13 @@ internal static class StepTreeReader
         }
 
         // Frames are pushed in reverse so that AllSteps comes out depth first in document order.
-        var stack = new Stack<(JsonObject Json, string Path, StepDefinition? Parent, ConditionBranch? Branch, int Depth, List<StepDefinition> Sink)>();
-        PushArray(stack, steps, path, null, null, 0, topLevel);
+        var stack = new Stack<Frame>();
+        PushArray(stack, steps, stepsElement, path, null, null, 0, topLevel);
         while (stack.Count > 0)
         {
-            var (json, stepPath, parent, branch, depth, sink) = stack.Pop();
-            var step = new StepDefinition(json, stepPath, parent, branch, depth);
-            sink.Add(step);
+            var frame = stack.Pop();
+            var step = new StepDefinition(frame.Json, frame.Element, frame.Path, frame.Parent, frame.Branch, frame.Depth);
+            frame.Sink.Add(step);
             all.Add(step);
             if (step.IsCondition && step.Arguments is JsonObject args)
             {
@@ -31,14 +36,15 @@ internal static class StepTreeReader
                 var elseSteps = new List<StepDefinition>();
                 step.IfSteps = ifSteps;
                 step.ElseSteps = elseSteps;
+                var argsElement = frame.Element is { } e && e.TryGetProperty("Arguments", out var a) ? a : (JsonElement?)null;
                 if (args["ElseSteps"] is JsonArray elseArray)
                 {
-                    PushArray(stack, elseArray, stepPath + ".Arguments.ElseSteps", step, ConditionBranch.Else, depth + 1, elseSteps);
+                    PushArray(stack, elseArray, Child(argsElement, "ElseSteps"), frame.Path + ".Arguments.ElseSteps", step, ConditionBranch.Else, frame.Depth + 1, elseSteps);
                 }
 
                 if (args["IfSteps"] is JsonArray ifArray)
                 {
-                    PushArray(stack, ifArray, stepPath + ".Arguments.IfSteps", step, ConditionBranch.If, depth + 1, ifSteps);
+                    PushArray(stack, ifArray, Child(argsElement, "IfSteps"), frame.Path + ".Arguments.IfSteps", step, ConditionBranch.If, frame.Depth + 1, ifSteps);
                 }
             }
         }
@@ -46,15 +52,23 @@ internal static class StepTreeReader
         return topLevel;
     }
 
+    private static JsonElement? Child(JsonElement? parent, string key) =>
+        parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(key, out var child) ? child : null;
+
     private static void PushArray(
-        Stack<(JsonObject, string, StepDefinition?, ConditionBranch?, int, List<StepDefinition>)> stack,
-        JsonArray array, string path, StepDefinition? parent, ConditionBranch? branch, int depth, List<StepDefinition> sink)
+        Stack<Frame> stack, JsonArray array, JsonElement? arrayElement, string path,
+        StepDefinition? parent, ConditionBranch? branch, int depth, List<StepDefinition> sink)
     {
+        // The element array mirrors the node array only while nobody has edited the nodes; otherwise go without.
+        var elements = arrayElement is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() == array.Count
+            ? a.EnumerateArray().ToList()
+            : null;
         for (var i = array.Count - 1; i >= 0; i--)
         {
             if (array[i] is JsonObject obj)
             {
-                stack.Push((obj, $"{path}[{i}]", parent, branch, depth, sink));
+                var element = elements is not null && elements[i].ValueKind == JsonValueKind.Object ? elements[i] : (JsonElement?)null;
+                stack.Push(new Frame(obj, element, $"{path}[{i}]", parent, branch, depth, sink));
             }
         }
     }

@@ -10,7 +10,7 @@ public sealed record ExpressionScan(IReadOnlyList<ExpressionReference> Reference
 /// Finds <c>Get</c> references and function objects (<c>Std:*</c>, <c>PipelineStudio:*</c>) anywhere
 /// under a node. Iterative, so depth is bounded only by what the parser accepted.
 /// </summary>
-public static class ExpressionScanner
+public static partial class ExpressionScanner
 {
     public const string GetKey = "Get";
     public const string Join = "Std:Join";
@@ -21,6 +21,11 @@ public static class ExpressionScanner
     /// <summary>Scans a step's own JSON, leaving out its branch steps (they are steps of their own).</summary>
     public static ExpressionScan ScanStep(StepDefinition step)
     {
+        if (step.Element is { } element)
+        {
+            return Scan(element, step.JsonPath, skipBranches: step.IsCondition);
+        }
+
         var skip = step.IsCondition && step.Arguments is JsonObject args
             ? new HashSet<JsonNode?>(ReferenceEqualityComparer.Instance) { args["IfSteps"], args["ElseSteps"] }
             : null;

@@ -29,14 +29,13 @@ public static class DefinitionValidator
             }
         }
 
-        var (json, parseIssue) = DefinitionJson.Parse(text);
-        if (json is null)
+        var (definition, parseIssue) = PipelineDefinition.Parse(text);
+        if (definition is null)
         {
             issues.Add(parseIssue!);
             return new ValidationReport(issues, null);
         }
 
-        var definition = PipelineDefinition.FromJson(json);
         issues.AddRange(Validate(definition));
         return new ValidationReport(issues, definition);
     }
