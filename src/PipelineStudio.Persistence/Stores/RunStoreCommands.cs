@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using PipelineStudio.Core.Runs;
+
+namespace PipelineStudio.Persistence.Stores;
+
+/// <summary>
+/// The writer connection's prepared statements. Upserts (never INSERT OR REPLACE, which would delete the row
+/// and cascade to its steps and attempts) keep the column values of the last write of each record.
+/// Column names must match the EF configurations in <c>Configurations/</c>.
+/// </summary>
+internal sealed partial class RunStoreCommands : IDisposable
+{
+    private const string ExecutionColumns =
+        "Id, PipelineName, PipelineVersion, Status, ParametersJson, CreatedAt, EndedAt, FailureReason, " +
+        "DisplayName, MaxParallelSteps, SourceExecutionId, SelectedStepsJson";
+
+    private const string ExecutionValues =
+        "$Id, $PipelineName, $PipelineVersion, $Status, $ParametersJson, $CreatedAt, $EndedAt, $FailureReason, " +
+        "$DisplayName, $MaxParallelSteps, $SourceExecutionId, $SelectedStepsJson";
+
+    private const string InsertExecutionSql = $"INSERT INTO Executions ({ExecutionColumns}) VALUES ({ExecutionValues});";
+
+    private const string UpsertExecutionSql =
+        $"INSERT INTO Executions ({ExecutionColumns}) VALUES ({ExecutionValues}) " +
+        "ON CONFLICT (Id) DO UPDATE SET PipelineName = excluded.PipelineName, PipelineVersion = excluded.PipelineVersion, " +
+        "Status = excluded.Status, ParametersJson = excluded.ParametersJson, CreatedAt = excluded.CreatedAt, " +
+        "EndedAt = excluded.EndedAt, FailureReason = excluded.FailureReason, DisplayName = excluded.DisplayName, " +
+        "MaxParallelSteps = excluded.MaxParallelSteps, SourceExecutionId = excluded.SourceExecutionId, " +
+        "SelectedStepsJson = excluded.SelectedStepsJson;";
+
+    private const string StepStateAssignments =
+        "StepType = $StepType, Status = $Status, QueuedAt = $QueuedAt, StartedAt = $StartedAt, EndedAt = $EndedAt, " +
+        "AttemptCount = $AttemptCount, FailureReason = $FailureReason, CacheHitSourceExecutionId = $CacheHitSourceExecutionId, " +
+        "SelectiveSourceExecutionId = $SelectiveSourceExecutionId, PropertiesJson = $PropertiesJson, " +
+        "MetadataJson = $MetadataJson, CacheKey = $CacheKey";
+
+    // Most step writes are state changes of an existing row: a primary key update, without the insert's lookups.
+    private const string UpdateStepSql =
+        $"UPDATE StepRuns SET {StepStateAssignments} WHERE ExecutionId = $ExecutionId AND StepName = $StepName;";
+
+    // A step saved without an ordinal (one the execution was not created with) goes after the others; its
+    // pipeline name comes from its execution, and a missing execution fails the NOT NULL and foreign key checks.
+    // COALESCE evaluates the subqueries only when the parameter is null.
+    private const string UpsertStepSql =
+        "INSERT INTO StepRuns (ExecutionId, StepName, Ordinal, PipelineName, StepType, Status, QueuedAt, StartedAt, " +
+        "EndedAt, AttemptCount, FailureReason, CacheHitSourceExecutionId, SelectiveSourceExecutionId, PropertiesJson, " +
+        "MetadataJson, CacheKey) VALUES ($ExecutionId, $StepName, " +
+        "COALESCE($Ordinal, (SELECT MAX(Ordinal) + 1 FROM StepRuns WHERE ExecutionId = $ExecutionId), 0), " +
+        "COALESCE($PipelineName, (SELECT PipelineName FROM Executions WHERE Id = $ExecutionId)), " +
+        "$StepType, $Status, $QueuedAt, $StartedAt, $EndedAt, $AttemptCount, $FailureReason, " +
+        "$CacheHitSourceExecutionId, $SelectiveSourceExecutionId, $PropertiesJson, $MetadataJson, $CacheKey) " +
+        $"ON CONFLICT (ExecutionId, StepName) DO UPDATE SET {StepStateAssignments};";
+
+    private const string UpsertAttemptSql =
+        "INSERT INTO StepAttempts (ExecutionId, StepName, Attempt, Status, StartedAt, EndedAt, FailureReason, FailureKind) " +
+        "VALUES ($ExecutionId, $StepName, $Attempt, $Status, $StartedAt, $EndedAt, $FailureReason, $FailureKind) " +
+        "ON CONFLICT (ExecutionId, StepName, Attempt) DO UPDATE SET Status = excluded.Status, " +
+        "StartedAt = excluded.StartedAt, EndedAt = excluded.EndedAt, FailureReason = excluded.FailureReason, " +
+        "FailureKind = excluded.FailureKind;";
+
+    private readonly SqliteCommand _insertExecution;
+    private readonly SqliteCommand _upsertExecution;
+    private readonly SqliteCommand _updateStep;
+    private readonly SqliteCommand _upsertStep;
+    private readonly SqliteCommand _upsertAttempt;
+
+    public RunStoreCommands(SqliteConnection connection)
+    {
+        _insertExecution = Prepare(connection, InsertExecutionSql);
+        _upsertExecution = Prepare(connection, UpsertExecutionSql);
+        _updateStep = Prepare(connection, UpdateStepSql);
+        _upsertStep = Prepare(connection, UpsertStepSql);
+        _upsertAttempt = Prepare(connection, UpsertAttemptSql);
+    }
+
+    /// <summary>Microsoft.Data.Sqlite requires every command to name the connection's open transaction.</summary>
+    public void Enlist(SqliteTransaction transaction)
+    {
+        _insertExecution.Transaction = transaction;
+        _upsertExecution.Transaction = transaction;
+        _updateStep.Transaction = transaction;
+        _upsertStep.Transaction = transaction;
+        _upsertAttempt.Transaction = transaction;
+    }
+
+    /// <summary>Fails with a primary key violation when the execution already exists.</summary>
+    public void InsertExecution(ExecutionRecord execution, string parametersJson, string? selectedStepsJson) =>
+        SetExecution(_insertExecution, execution, parametersJson, selectedStepsJson).ExecuteNonQuery();
+
+    public void UpsertExecution(ExecutionRecord execution, string parametersJson, string? selectedStepsJson) =>
+        SetExecution(_upsertExecution, execution, parametersJson, selectedStepsJson).ExecuteNonQuery();
+
+    /// <param name="step">The step's state.</param>
+    /// <param name="ordinal">The step's position in the definition; null keeps a stored one or appends.</param>
+    /// <param name="pipelineName">The execution's pipeline; null looks it up.</param>
+    public void UpsertStep(StepRecord step, int? ordinal, string? pipelineName)
+    {
+        if (ordinal is null && pipelineName is null && SetStep(_updateStep, step).ExecuteNonQuery() > 0)
+        {
+            return;
+        }
+
+        var command = SetStep(_upsertStep, step);
+        command.Parameters["$Ordinal"].Value = Db(ordinal);
+        command.Parameters["$PipelineName"].Value = Db(pipelineName);
+        command.ExecuteNonQuery();
+    }
+
+    public void UpsertAttempt(AttemptRecord attempt)
+    {
+        var p = _upsertAttempt.Parameters;
+        p["$ExecutionId"].Value = attempt.ExecutionId;
+        p["$StepName"].Value = attempt.StepName;
+        p["$Attempt"].Value = attempt.Attempt;
+        p["$Status"].Value = StatusNames.Of(attempt.Status);
+        p["$StartedAt"].Value = attempt.StartedAt.UtcTicks;
+        p["$EndedAt"].Value = Ticks(attempt.EndedAt);
+        p["$FailureReason"].Value = Db(attempt.FailureReason);
+        p["$FailureKind"].Value = Db(attempt.FailureKind);
+        _upsertAttempt.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _insertExecution.Dispose();
+        _upsertExecution.Dispose();
+        _updateStep.Dispose();
+        _upsertStep.Dispose();
+        _upsertAttempt.Dispose();
+    }
+
+    private static SqliteCommand SetStep(SqliteCommand command, StepRecord step)
+    {
+        var p = command.Parameters;
+        p["$ExecutionId"].Value = step.ExecutionId;
+        p["$StepName"].Value = step.StepName;
+        p["$StepType"].Value = step.StepType;
+        p["$Status"].Value = StatusNames.Of(step.Status);
+        p["$QueuedAt"].Value = Ticks(step.QueuedAt);
+        p["$StartedAt"].Value = Ticks(step.StartedAt);
+        p["$EndedAt"].Value = Ticks(step.EndedAt);
+        p["$AttemptCount"].Value = step.AttemptCount;
+        p["$FailureReason"].Value = Db(step.FailureReason);
+        p["$CacheHitSourceExecutionId"].Value = Db(step.CacheHitSourceExecutionId);
+        p["$SelectiveSourceExecutionId"].Value = Db(step.SelectiveSourceExecutionId);
+        p["$PropertiesJson"].Value = Db(step.PropertiesJson);
+        p["$MetadataJson"].Value = Db(step.MetadataJson);
+        p["$CacheKey"].Value = Db(step.CacheKey);
+        return command;
+    }
+
+    private static SqliteCommand SetExecution(
+        SqliteCommand command, ExecutionRecord execution, string parametersJson, string? selectedStepsJson)
+    {
+        var p = command.Parameters;
+        p["$Id"].Value = execution.Id;
+        p["$PipelineName"].Value = execution.PipelineName;
+        p["$PipelineVersion"].Value = execution.PipelineVersion;
+        p["$Status"].Value = StatusNames.Of(execution.Status);
+        p["$ParametersJson"].Value = parametersJson;
+        p["$CreatedAt"].Value = execution.CreatedAt.UtcTicks;
+        p["$EndedAt"].Value = Ticks(execution.EndedAt);
+        p["$FailureReason"].Value = Db(execution.FailureReason);
+        p["$DisplayName"].Value = Db(execution.DisplayName);
+        p["$MaxParallelSteps"].Value = Db(execution.MaxParallelSteps);
+        p["$SourceExecutionId"].Value = Db(execution.SourceExecutionId);
+        p["$SelectedStepsJson"].Value = Db(selectedStepsJson);
+        return command;
+    }
+
+    // Times are stored as UTC ticks, like UtcTicksConverter does for EF.
+    private static object Ticks(DateTimeOffset? value) => value is { } time ? time.UtcTicks : DBNull.Value;
+
+    private static object Db(object? value) => value ?? DBNull.Value;
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in ParameterPattern().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        // Compiled once per connection; every later execution only binds values.
+        command.Prepare();
+        return command;
+    }
+
+    [GeneratedRegex(@"\$[A-Za-z]+")]
+    private static partial Regex ParameterPattern();
+}
