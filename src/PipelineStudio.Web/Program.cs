@@ -1,27 +1,15 @@
-using PipelineStudio.Web.Components;
+using PipelineStudio.Persistence;
+using PipelineStudio.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var app = await StudioWebApplication.CreateAsync(args);
+    await app.RunAsync();
+    return 0;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+catch (StudioDatabaseException ex)
+{
+    // A data directory or database that cannot be used is a configuration problem: say which, without a trace.
+    await Console.Error.WriteLineAsync($"PipelineStudio cannot start: {ex.Message}");
+    return 1;
+}
