@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using PipelineStudio.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);
