@@ -6,8 +6,8 @@ namespace PipelineStudio.Core.Validation;
 
 /// <summary>
 /// Function objects: only Std:Join and Std:JsonGet exist in SageMaker (PS037); each must have its
-/// arguments (PS038). <c>PipelineStudio:</c> functions belong to the extension namespace and are
-/// checked where they are run or exported, not here.
+/// arguments (PS038). <c>PipelineStudio:</c> functions belong to the extension namespace: known ones are
+/// a warning (PS050, they cannot be exported to SageMaker), unknown ones an error (PS037).
 /// </summary>
 internal static class FunctionRules
 {
@@ -48,6 +48,17 @@ internal static class FunctionRules
                 {
                     context.Error(IssueCodes.UnknownFunction, function.JsonPath,
                         $"{who} uses function '{ValidationContext.Shorten(function.Name)}'; SageMaker knows only Std:Join and Std:JsonGet.", step);
+                }
+                else if (!ExtensionFunctions.IsKnown(function.Name))
+                {
+                    context.Error(IssueCodes.UnknownFunction, function.JsonPath,
+                        $"{who} uses function '{ValidationContext.Shorten(function.Name)}', which is not a PipelineStudio extension (see docs/extensions.md).", step);
+                }
+                else
+                {
+                    // The local engine runs it; SageMaker would reject the definition, so say so before an export.
+                    context.Warning(IssueCodes.ExtensionNotExportable, function.JsonPath,
+                        $"{who} uses the studio extension '{function.Name}'; it runs locally but SageMaker rejects it on export.", step);
                 }
 
                 break;

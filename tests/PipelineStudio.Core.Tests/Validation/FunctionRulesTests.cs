@@ -43,4 +43,20 @@ public class FunctionRulesTests
     [InlineData("""{"Std:JsonGet":{"S3Uri":{"Std:Join":{"On":"/","Values":["s3://b","r.json"]}},"Path":"Result[0]"}}""")]
     public void Validate_WellFormedFunction_ReportsNoPS038(string value) =>
         NoIssue(Definition($$$"""[{{{Eval}}},{"Name":"T","Type":"Training","Arguments":{"X":{{{value}}}}}]""", """[{"Name":"P"}]"""), IssueCodes.MalformedFunction);
+
+    [Fact]
+    public void Validate_UnknownExtensionFunction_ReportsPS037() =>
+        HasIssue(WithValue("""{"PipelineStudio:Sqrt":[4]}"""), IssueCodes.UnknownFunction, "$.Steps[1].Arguments.X");
+
+    [Fact]
+    public void Validate_ExtensionFunction_WarnsPS050ForExport()
+    {
+        var issue = HasIssue(WithValue("""{"PipelineStudio:Multiply":[2,{"Get":"Parameters.P"}]}"""), IssueCodes.ExtensionNotExportable, "$.Steps[1].Arguments.X");
+
+        Assert.Equal(IssueSeverity.Warning, issue.Severity);
+    }
+
+    [Fact]
+    public void Validate_StandardFunctionsOnly_ReportsNoPS050() =>
+        NoIssue(WithValue("""{"Std:Join":{"On":"/","Values":["a","b"]}}"""), IssueCodes.ExtensionNotExportable);
 }
