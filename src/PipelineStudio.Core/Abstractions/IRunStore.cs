@@ -17,7 +17,7 @@ public sealed record ExecutionQuery(
 /// </summary>
 public interface IRunStore
 {
-    /// <summary>Stores a new execution with all its steps (Pending or NotExecuted) in one transaction.</summary>
+    /// <summary>Stores a new execution with all its steps in one transaction (Pending, or already settled for a selective run).</summary>
     Task CreateExecutionAsync(ExecutionRecord execution, IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken = default);
 
     Task SaveExecutionAsync(ExecutionRecord execution, CancellationToken cancellationToken = default);

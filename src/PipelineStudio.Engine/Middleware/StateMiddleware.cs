@@ -1,0 +1,38 @@
+using PipelineStudio.Core.Runs;
+using PipelineStudio.Engine.Steps;
+
+namespace PipelineStudio.Engine.Middleware;
+
+/// <summary>
+/// The step's life as stored and announced: Starting when it gets a slot, then (from the attempt layer) Executing,
+/// then Succeeded, Failed or Stopped with its properties, metadata, attempt count and cache source.
+/// </summary>
+public sealed class StateMiddleware : IStepMiddleware
+{
+    public async Task<StepResult> InvokeAsync(StepInvocation invocation, StepDelegate next, CancellationToken cancellationToken)
+    {
+        var time = invocation.State.Time;
+        await invocation.SaveRecordAsync(invocation.Record with
+        {
+            Status = StepStatus.Starting,
+            StartedAt = time.GetUtcNow(),
+            EndedAt = null,
+            FailureReason = null,
+        }).ConfigureAwait(false);
+
+        var result = await next(invocation, cancellationToken).ConfigureAwait(false);
+        var status = result.Succeeded ? StepStatus.Succeeded : result.Stopped ? StepStatus.Stopped : StepStatus.Failed;
+        await invocation.SaveRecordAsync(invocation.Record with
+        {
+            Status = status,
+            EndedAt = time.GetUtcNow(),
+            AttemptCount = Math.Max(invocation.Attempt, invocation.Record.AttemptCount),
+            FailureReason = result.Succeeded ? null : result.FailureReason,
+            PropertiesJson = result.Properties?.ToJsonString() ?? (result.Succeeded ? null : invocation.Record.PropertiesJson),
+            MetadataJson = result.Metadata?.ToJsonString() ?? invocation.Record.MetadataJson,
+            CacheKey = invocation.CacheKey,
+            CacheHitSourceExecutionId = invocation.CacheHitSourceExecutionId,
+        }).ConfigureAwait(false);
+        return result;
+    }
+}

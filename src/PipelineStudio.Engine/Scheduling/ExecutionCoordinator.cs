@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using PipelineStudio.Core.Definitions;
+using PipelineStudio.Core.Expressions;
+using PipelineStudio.Core.Graph;
+using PipelineStudio.Core.Runs;
+using PipelineStudio.Engine.Steps;
+
+namespace PipelineStudio.Engine.Scheduling;
+
+/// <summary>
+/// Runs one execution: a single loop that queues steps whose predecessors all Succeeded (branch children only
+/// when their Condition took their branch), starts them up to min(execution cap, free global slots), marks
+/// steps behind an untaken branch or a failure NotExecuted, and settles the execution when nothing runs.
+/// Only the loop touches the step table; step tasks report back through a channel.
+/// </summary>
+public sealed partial class ExecutionCoordinator
+{
+    private readonly PipelineDefinition _definition;
+    private readonly PipelineGraph _graph;
+    private readonly IReadOnlyList<string> _order;
+    private readonly Dictionary<string, StepRecord> _steps;
+    private readonly ConcurrentDictionary<string, JsonNode?> _properties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StepResult> _interrupted;
+    private readonly Queue<string> _ready = new();
+    private readonly HashSet<string> _recheck = new(StringComparer.Ordinal);
+    private readonly Channel<(string Step, StepResult Result, StepRecord Record)> _completions =
+        Channel.CreateUnbounded<(string, StepResult, StepRecord)>();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly EngineServices _services;
+    private readonly EvaluationContext _expressions;
+    private readonly TaskCompletionSource<ExecutionRecord> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ExecutionRecord _execution;
+    private int _running;
+    private bool _firstPass = true;
+    private readonly SemaphoreSlim _executionGate = new(1, 1);
+    private volatile bool _stopping;
+    private bool _settling;
+
+    /// <param name="interrupted">Steps recovery found mid-attempt, with the failed result of that attempt.</param>
+    public ExecutionCoordinator(
+        ExecutionRecord execution, PipelineDefinition definition, IEnumerable<StepRecord> steps, EngineServices services,
+        IReadOnlyDictionary<string, StepResult>? interrupted = null)
+    {
+        _execution = execution;
+        _definition = definition;
+        _services = services;
+        _graph = PipelineGraph.Build(definition);
+        _order = _graph.TopologicalOrder() ?? _graph.Nodes;
+        _steps = steps.ToDictionary(s => s.StepName, StringComparer.Ordinal);
+        _interrupted = interrupted?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? [];
+        foreach (var step in _steps.Values.Where(s => s.Status == StepStatus.Succeeded))
+        {
+            _properties[step.StepName] = Parse(step.PropertiesJson);
+        }
+
+        _expressions = ExpressionContexts.ForExecution(execution, definition, services.Artifacts, services.State.Time, _properties);
+    }
+
+    public string ExecutionId => _execution.Id;
+
+    /// <summary>Completes with the final execution record.</summary>
+    public Task<ExecutionRecord> Completion => _finished.Task;
+
+    /// <summary>Runs the execution to its end on the calling task; the backend starts it on a background task.</summary>
+    public async Task RunAsync()
+    {
+        try
+        {
+            await LoopAsync().ConfigureAwait(false);
+            _finished.TrySetResult(await FinishAsync().ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            _services.Logger.LogError(ex, "Execution {ExecutionId} failed inside the engine.", _execution.Id);
+            _finished.TrySetException(ex);
+        }
+    }
+
+    /// <summary>Moves the execution to Stopping (stored, then announced) and cancels its running steps.</summary>
+    public async Task StopAsync()
+    {
+        await _executionGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            // Once the execution is settling, a late stop must not store Stopping over its final state.
+            if (_stopping || _settling)
+            {
+                return;
+            }
+
+            _stopping = true;
+            _execution = _execution with { Status = ExecutionStatus.Stopping };
+            await _services.State.SaveExecutionAsync(_execution).ConfigureAwait(false);
+        }
+        finally
+        {
+            _executionGate.Release();
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _completions.Writer.TryWrite((string.Empty, StepResult.Stop("stop"), null!));
+    }
+
+    private async Task LoopAsync()
+    {
+        var cap = _execution.MaxParallelSteps is > 0 ? _execution.MaxParallelSteps.Value : int.MaxValue;
+        while (true)
+        {
+            await AdvanceAsync().ConfigureAwait(false);
+            while (!_stopping && _ready.Count > 0 && _running < cap)
+            {
+                try
+                {
+                    await _services.GlobalSlots.WaitAsync(_stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                Launch(_ready.Dequeue());
+            }
+
+            if (_running == 0 && (_ready.Count == 0 || _stopping))
+            {
+                return;
+            }
+
+            // Take every completion already there before the next pass, so a burst of short steps costs one pass.
+            Complete(await _completions.Reader.ReadAsync().ConfigureAwait(false));
+            while (_completions.Reader.TryRead(out var more))
+            {
+                Complete(more);
+            }
+        }
+    }
+
+    private void Complete((string Step, StepResult Result, StepRecord Record) completion)
+    {
+        var (step, result, record) = completion;
+        if (step.Length == 0)
+        {
+            return; // a wake-up from StopAsync
+        }
+
+        _running--;
+        _steps[step] = record;
+        foreach (var edge in _graph.EdgesOutOf(step))
+        {
+            _recheck.Add(edge.To);
+        }
+
+        if (record.Status == StepStatus.Succeeded)
+        {
+            _properties[step] = result.Properties ?? Parse(record.PropertiesJson);
+        }
+    }
+
+    /// <summary>
+    /// Decides the Pending steps that may have changed: all of them on the first pass, afterwards only the
+    /// successors of steps that finished or were skipped (so a large DAG costs O(edges), not O(steps) per completion).
+    /// </summary>
+    private async Task AdvanceAsync()
+    {
+        var candidates = new Queue<string>(_firstPass ? _order : _recheck);
+        _firstPass = false;
+        _recheck.Clear();
+        while (candidates.TryDequeue(out var name))
+        {
+            if (!_steps.TryGetValue(name, out var record) || record.Status != StepStatus.Pending || record.QueuedAt is not null)
+            {
+                continue;
+            }
+
+            switch (Decide(name))
+            {
+                case Readiness.Blocked:
+                    await SaveStepAsync(record with { Status = StepStatus.NotExecuted, QueuedAt = null }).ConfigureAwait(false);
+                    foreach (var edge in _graph.EdgesOutOf(name))
+                    {
+                        candidates.Enqueue(edge.To);
+                    }
+
+                    break;
+                case Readiness.Ready:
+                    await SaveStepAsync(record with { QueuedAt = _services.State.Time.GetUtcNow() }).ConfigureAwait(false);
+                    _ready.Enqueue(name);
+                    break;
+            }
+        }
+    }
+
+    private Readiness Decide(string name)
+    {
+        var definition = _definition.FindStep(name);
+        if (definition is null || _execution.SelectedSteps is { } selected && !selected.Contains(name))
+        {
+            return Readiness.Blocked;
+        }
+
+        var waiting = false;
+        foreach (var edge in _graph.EdgesInto(name))
+        {
+            var status = _steps.TryGetValue(edge.From, out var upstream) ? upstream.Status : StepStatus.NotExecuted;
+            if (status.IsFinished() && status != StepStatus.Succeeded)
+            {
+                return Readiness.Blocked;
+            }
+
+            waiting |= status != StepStatus.Succeeded;
+        }
+
+        if (waiting)
+        {
+            return Readiness.Waiting;
+        }
+
+        if (definition.Parent is { Name: { } condition } && definition.Branch is { } branch)
+        {
+            var took = ConditionOutcome(condition);
+            return took is null ? Readiness.Waiting
+                : took == (branch == ConditionBranch.If) ? Readiness.Ready : Readiness.Blocked;
+        }
+
+        return Readiness.Ready;
+    }
+
+    private bool? ConditionOutcome(string condition) =>
+        _steps.TryGetValue(condition, out var record) && record.Status == StepStatus.Succeeded
+            && _properties.GetValueOrDefault(condition) is JsonObject { } properties
+            && properties["Outcome"] is JsonValue outcome && outcome.TryGetValue<bool>(out var value)
+            ? value
+            : null;
+
+    private async Task SaveStepAsync(StepRecord record)
+    {
+        _steps[record.StepName] = record;
+        await _services.State.SaveStepAsync(record).ConfigureAwait(false);
+    }
+
+    private static JsonNode? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonNode.Parse(json);
+
+    private enum Readiness
+    {
+        Waiting,
+        Ready,
+        Blocked,
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using PipelineStudio.Core.Abstractions;
+using PipelineStudio.Core.Runs;
+
+namespace PipelineStudio.Engine.Scheduling;
+
+/// <summary>
+/// The one way the engine changes run state: every change is awaited in the store first and only then
+/// announced, so a listener never sees a state a crash could take back.
+/// </summary>
+public sealed class RunStatePublisher(IRunStore store, IRunEventHub hub, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, long> _sequences = new(StringComparer.Ordinal);
+
+    public IRunStore Store => store;
+
+    public TimeProvider Time => time;
+
+    public async Task CreateExecutionAsync(ExecutionRecord execution, IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken = default)
+    {
+        await store.CreateExecutionAsync(execution, steps, cancellationToken).ConfigureAwait(false);
+        hub.Publish(new ExecutionChanged(execution, NextSequence(execution.Id), time.GetUtcNow()));
+    }
+
+    public async Task SaveExecutionAsync(ExecutionRecord execution, CancellationToken cancellationToken = default)
+    {
+        await store.SaveExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
+        hub.Publish(new ExecutionChanged(execution, NextSequence(execution.Id), time.GetUtcNow()));
+    }
+
+    public async Task SaveStepAsync(StepRecord step, CancellationToken cancellationToken = default)
+    {
+        await store.SaveStepAsync(step, cancellationToken).ConfigureAwait(false);
+        hub.Publish(new StepChanged(step, NextSequence(step.ExecutionId), time.GetUtcNow()));
+    }
+
+    public async Task SaveAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default)
+    {
+        await store.SaveAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
+        hub.Publish(new AttemptChanged(attempt, NextSequence(attempt.ExecutionId), time.GetUtcNow()));
+    }
+
+    /// <summary>Log lines are not stored here (they go to the log file), so they are announced at once.</summary>
+    public void PublishLogLine(string executionId, string stepName, int attempt, string line) =>
+        hub.Publish(new LogLineAppended(executionId, stepName, attempt, line, NextSequence(executionId), time.GetUtcNow()));
+
+    private long NextSequence(string executionId) => _sequences.AddOrUpdate(executionId, 1, (_, n) => n + 1);
+}

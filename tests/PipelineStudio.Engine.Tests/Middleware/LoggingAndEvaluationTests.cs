@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using PipelineStudio.Core.Runs;
+using PipelineStudio.Engine.Middleware;
+using PipelineStudio.Engine.Steps;
+using PipelineStudio.Engine.Tests.Scheduling;
+
+namespace PipelineStudio.Engine.Tests.Middleware;
+
+public sealed class LoggingAndEvaluationTests
+{
+    [Fact]
+    public async Task Run_ExecutorWritesLog_LineInAttemptFileAndAnnounced()
+    {
+        using var engine = new EngineHarness();
+        engine.Executor.On("Talk", (ctx, _) =>
+        {
+            ctx.Log.Write("hello from the step");
+            return Task.FromResult(StepResult.Success());
+        });
+        var announced = new ConcurrentBag<LogLineAppended>();
+        using var subscription = engine.Hub.Subscribe(null, e =>
+        {
+            if (e is LogLineAppended line)
+            {
+                announced.Add(line);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        var result = await engine.RunAsync(Defs.Pipeline(Defs.Step("Talk")));
+
+        var path = FileStepLog.PathFor(engine.DataDirectory, result.Id, "Talk", 1);
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.Contains("hello from the step", lines);
+        Assert.Contains(lines, l => l.Contains("Attempt 1 ended after", StringComparison.Ordinal));
+        Assert.Contains(announced, l => l.Line == "hello from the step" && l.StepName == "Talk" && l.Attempt == 1);
+    }
+
+    [Fact]
+    public async Task Run_ReferenceToMissingProperty_StepFailsNamingTheProblem()
+    {
+        using var engine = new EngineHarness();
+        engine.Executor.On("A", (_, _) => Task.FromResult(StepResult.Success(new JsonObject())));
+        var definition = Defs.Pipeline(Defs.Step("A"), Defs.Step("B", new JsonObject { ["X"] = Defs.Get("Steps.A.ProcessingJobName") }));
+
+        var result = await engine.RunAsync(definition);
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        var b = (await engine.StepsAsync(result.Id))["B"];
+        Assert.Equal(StepStatus.Failed, b.Status);
+        Assert.Contains("ProcessingJobName", b.FailureReason);
+        Assert.DoesNotContain("B", engine.Executor.Calls);
+    }
+}
