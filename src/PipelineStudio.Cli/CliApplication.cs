@@ -15,9 +15,10 @@ public static class CliApplication
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand(
-            "PipelineStudio: check and tidy SageMaker Model Building Pipeline definitions. " + ExitCodes.HelpText);
+            "PipelineStudio: check, tidy and run SageMaker Model Building Pipeline definitions. " + ExitCodes.HelpText);
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(NormalizeCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 

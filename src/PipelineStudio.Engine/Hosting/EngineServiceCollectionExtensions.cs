@@ -28,6 +28,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ReadOptions(configuration));
         services.TryAddSingleton<IArtifactStore>(sp => LocalArtifactStore.ForDataDirectory(sp.GetRequiredService<EngineOptions>().DataDirectory));
+        services.TryAddSingleton<SampleStager>();
         services.TryAddSingleton<RunEventHub>();
         services.TryAddSingleton<IRunEventHub>(sp => sp.GetRequiredService<RunEventHub>());
         services.TryAddSingleton<CallbackRegistry>();

@@ -40,6 +40,7 @@ public static partial class StudioRequestPipeline
         app.MapOpenApi();
         app.MapPipelinesApi();
         app.MapValidationApi();
+        app.MapExecutionsApi().MapCallbacksApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using PipelineStudio.Core.Definitions;
 using PipelineStudio.Core.Pipelines;
+using PipelineStudio.Engine.Hosting;
 using PipelineStudio.Persistence;
 using PipelineStudio.Web.Services;
 
@@ -16,6 +17,7 @@ public static class StudioServiceRegistration
 
         services.AddStudioPersistence(StudioDataDirectory.Resolve(configuration));
         services.AddSingleton<PipelineLibrary>();
+        services.AddLocalEngine(configuration);
         services.AddSingleton(StudioUser.FromConfiguration(configuration));
         services.AddSingleton<SampleSeeder>();
 

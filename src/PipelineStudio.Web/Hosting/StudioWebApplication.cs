@@ -1,3 +1,4 @@
+using PipelineStudio.Engine.Hosting;
 using PipelineStudio.Persistence;
 using PipelineStudio.Web.Services;
 
@@ -33,6 +34,9 @@ public static class StudioWebApplication
     private static async Task InitializeAsync(WebApplication app)
     {
         await app.Services.InitializeStudioDatabaseAsync(app.Lifetime.ApplicationStopping);
+
+        // Executions a crash or restart left running carry on (their interrupted attempts are retried or failed).
+        await app.Services.GetRequiredService<EngineRecovery>().ResumeAsync(app.Lifetime.ApplicationStopping);
         if (app.Configuration.GetValue(SeedSamplesKey, defaultValue: true))
         {
             var samples = app.Configuration[SamplesDirectoryKey] is { Length: > 0 } configured
