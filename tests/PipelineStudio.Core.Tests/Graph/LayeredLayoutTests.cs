@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PipelineStudio.Core.Definitions;
 using PipelineStudio.Core.Graph;
 using PipelineStudio.TestSupport;
@@ -69,15 +68,11 @@ public class LayeredLayoutTests
         Assert.Empty(LayeredLayout.Compute(PipelineGraph.Build(FromSteps("[]"))));
 
     [Fact]
-    public void Compute_GeneratedDefinitionOf2000Steps_IsFastAndPlacesEveryStepApart()
+    public void Compute_GeneratedDefinitionOf2000Steps_PlacesEveryStepApartLayerByLayer()
     {
         var (json, _) = DefinitionJson.Parse(DefinitionGenerator.Layered(2_000, 8, seed: 7));
         var graph = PipelineGraph.Build(PipelineDefinition.FromJson(json!));
-        LayeredLayout.Compute(graph);
-
-        var clock = Stopwatch.StartNew();
         var positions = LayeredLayout.Compute(graph);
-        clock.Stop();
 
         Assert.Equal(2_000, positions.Count);
         Assert.Equal(2_000, positions.Values.Distinct().Count());
@@ -86,8 +81,5 @@ public class LayeredLayoutTests
         {
             Assert.True(positions[layers[i][0]].X > positions[layers[i - 1][0]].X);
         }
-
-        // A few milliseconds on a quiet machine; the bound leaves room for a busy shared CI host.
-        Assert.True(clock.ElapsedMilliseconds < 500, $"Layout took {clock.ElapsedMilliseconds} ms.");
     }
 }
