@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PipelineStudio.Core.Definitions;
 using PipelineStudio.E2E.Infrastructure;
 using PipelineStudio.TestSupport;
@@ -29,7 +30,8 @@ public sealed class ImportPipelineTests(StudioBrowserFixture studio) : BrowserTe
 
             await studio.ImportSubmit.ClickAsync();
 
-            await studio.Page.WaitForURLAsync($"**/pipelines/{name}**");
+            // Blazor navigates in-page (pushState), so there is no load event to wait for: poll the address instead.
+            await Expect(studio.Page).ToHaveURLAsync(new Regex($"/pipelines/{name}(\\?|$)"));
             await Expect(studio.StepNodes).ToHaveCountAsync(steps.Count);
             foreach (var step in steps)
             {
