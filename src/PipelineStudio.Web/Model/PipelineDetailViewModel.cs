@@ -18,7 +18,7 @@ public enum PipelineLoadState
 /// State of a pipeline page: one stored version, its parsed definition and validation, the version
 /// history, and which step is selected.
 /// </summary>
-public sealed class PipelineDetailViewModel(IPipelineStore store)
+public sealed class PipelineDetailViewModel(IPipelineStore store, ILogger logger)
 {
     public PipelineLoadState State { get; private set; } = PipelineLoadState.Loading;
 
@@ -79,7 +79,7 @@ public sealed class PipelineDetailViewModel(IPipelineStore store)
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LoadError = ex.Message;
+            LoadError = UserFacingErrors.Describe(ex, logger, "loading a pipeline");
             State = PipelineLoadState.Failed;
         }
     }

@@ -6,7 +6,7 @@ namespace PipelineStudio.Web.Model;
 /// State of the pipelines page: the loaded list and the live search over it. Filtering happens in
 /// memory so typing never waits for the store.
 /// </summary>
-public sealed class PipelineListViewModel(IPipelineStore store)
+public sealed class PipelineListViewModel(IPipelineStore store, ILogger logger)
 {
     private IReadOnlyList<PipelineSummary> _all = [];
 
@@ -37,7 +37,7 @@ public sealed class PipelineListViewModel(IPipelineStore store)
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The page shows the reason instead of a dead circuit.
-            LoadError = ex.Message;
+            LoadError = UserFacingErrors.Describe(ex, logger, "listing pipelines");
         }
         finally
         {

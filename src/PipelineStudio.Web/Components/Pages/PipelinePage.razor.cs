@@ -25,6 +25,9 @@ public partial class PipelinePage
     [Inject]
     public required TimeProvider Clock { get; init; }
 
+    [Inject]
+    public required ILogger<PipelinePage> Logger { get; init; }
+
     private PipelineDetailViewModel ViewModel { get; set; } = null!;
 
     private DateTimeOffset Now => Clock.GetUtcNow();
@@ -33,7 +36,7 @@ public partial class PipelinePage
 
     private List<BreadcrumbItem> Breadcrumbs => [new("Pipelines", "/pipelines"), new(Name, href: null, disabled: true)];
 
-    protected override void OnInitialized() => ViewModel = new PipelineDetailViewModel(Store);
+    protected override void OnInitialized() => ViewModel = new PipelineDetailViewModel(Store, Logger);
 
     protected override async Task OnParametersSetAsync()
     {

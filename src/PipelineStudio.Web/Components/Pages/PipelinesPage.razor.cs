@@ -17,6 +17,9 @@ public partial class PipelinesPage
     [Inject]
     public required TimeProvider Clock { get; init; }
 
+    [Inject]
+    public required ILogger<PipelinesPage> Logger { get; init; }
+
     private PipelineListViewModel ViewModel { get; set; } = null!;
 
     private DateTimeOffset Now => Clock.GetUtcNow();
@@ -27,7 +30,7 @@ public partial class PipelinesPage
 
     protected override async Task OnInitializedAsync()
     {
-        ViewModel = new PipelineListViewModel(Store);
+        ViewModel = new PipelineListViewModel(Store, Logger);
         await ViewModel.LoadAsync();
     }
 

@@ -39,6 +39,9 @@ public partial class ImportDialog
     [Inject]
     public required ISnackbar Snackbar { get; init; }
 
+    [Inject]
+    public required ILogger<ImportDialog> Logger { get; init; }
+
     private ImportFormModel Form { get; } = new();
 
     // Empty names only count as an error once there is something to import.
@@ -117,7 +120,7 @@ public partial class ImportDialog
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Storage failures (disk, locks, a concurrent save) become a message in the dialog, not a dead circuit.
-            _saveError = $"The definition could not be saved: {ex.Message}";
+            _saveError = $"The definition could not be saved: {UserFacingErrors.Describe(ex, Logger, "saving an imported definition")}";
         }
         finally
         {
