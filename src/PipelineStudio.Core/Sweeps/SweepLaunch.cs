@@ -26,3 +26,6 @@ public sealed class SweepRunnerOptions
     /// <summary>Told about failures the runner survived (a store that failed, a listener that threw); the host logs them.</summary>
     public Action<string, Exception>? OnError { get; init; }
 }
+
+/// <summary>Raised when a sweep cannot start; nothing was stored. The message is written for the user.</summary>
+public sealed class SweepRefusedException(string message) : Exception(message);

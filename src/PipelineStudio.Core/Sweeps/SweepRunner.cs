@@ -40,23 +40,23 @@ public sealed class SweepRunner(
     internal SweepRunnerOptions Options => _options;
 
     /// <summary>Stores the sweep with every member Pending and starts running it in the background.</summary>
-    /// <exception cref="ArgumentException">No members, too many, or a concurrency outside 1..<see cref="MaxConcurrency"/>.</exception>
+    /// <exception cref="SweepRefusedException">No members, too many, or a concurrency outside 1..<see cref="MaxConcurrency"/>.</exception>
     public async Task<SweepRecord> StartAsync(SweepLaunch launch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(launch);
         if (launch.Members.Count == 0)
         {
-            throw new ArgumentException("A sweep needs at least one execution.", nameof(launch));
+            throw new SweepRefusedException("A sweep needs at least one execution.");
         }
 
         if (launch.Members.Count > SweepPlanner.DefaultMaxSize)
         {
-            throw new ArgumentException($"A sweep runs at most {SweepPlanner.DefaultMaxSize:N0} executions; this one has {launch.Members.Count:N0}.", nameof(launch));
+            throw new SweepRefusedException($"A sweep runs at most {SweepPlanner.DefaultMaxSize:N0} executions; this one has {launch.Members.Count:N0}.");
         }
 
         if (launch.Concurrency is < 1 or > MaxConcurrency)
         {
-            throw new ArgumentException($"Concurrency must be between 1 and {MaxConcurrency}; it is {launch.Concurrency}.", nameof(launch));
+            throw new SweepRefusedException($"Concurrency must be between 1 and {MaxConcurrency}; it is {launch.Concurrency}.");
         }
 
         var id = RandomNumberGenerator.GetString(IdAlphabet, 12);

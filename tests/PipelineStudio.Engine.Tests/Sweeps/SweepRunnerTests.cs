@@ -159,7 +159,7 @@ public sealed class SweepRunnerTests
     {
         await using var sweep = new SweepHarness();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => sweep.StartAsync(["ok"], concurrency, failFast: false));
+        var error = await Assert.ThrowsAsync<SweepRefusedException>(() => sweep.StartAsync(["ok"], concurrency, failFast: false));
 
         Assert.Contains($"it is {concurrency}", error.Message, StringComparison.Ordinal);
         Assert.Empty(await sweep.Sweeps.ListAsync());
