@@ -30,12 +30,21 @@ public abstract class StudioComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(new PipelineLibrary(Store));
         Services.AddSingleton(new StudioUser("tester"));
         Services.AddSingleton<TimeProvider>(Clock);
+        AddServices(Services);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     internal FixedClock Clock { get; }
 
     internal InMemoryPipelineStore Store { get; }
+
+    /// <summary>
+    /// Where a derived context adds its own services: called from this constructor, before anything is resolved
+    /// (bunit refuses registrations after that). Derived fields with initializers are already set here.
+    /// </summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Saves <paramref name="json"/> as a new version of <paramref name="name"/>, failing the test if it is rejected.</summary>
     protected async Task SeedAsync(string name, string json, string author = "alice", string message = "Imported")
