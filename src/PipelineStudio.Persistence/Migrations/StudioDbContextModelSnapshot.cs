@@ -16,6 +16,47 @@ namespace PipelineStudio.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.CallbackEntity", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutputParametersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExecutionId", "StepName", "IssuedAt");
+
+                    b.ToTable("Callbacks", (string)null);
+                });
+
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.ExecutionEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -35,8 +76,15 @@ namespace PipelineStudio.Persistence.Migrations
                     b.Property<string>("FailureReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxParallelSteps")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ParametersJson")
                         .IsRequired()
@@ -65,6 +113,8 @@ namespace PipelineStudio.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("PipelineName", "CreatedAt");
 
@@ -373,6 +423,15 @@ namespace PipelineStudio.Persistence.Migrations
                     b.HasIndex("PipelineName", "StepName", "CacheKey", "Status", "EndedAt");
 
                     b.ToTable("StepRuns", (string)null);
+                });
+
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.CallbackEntity", b =>
+                {
+                    b.HasOne("PipelineStudio.Persistence.Entities.ExecutionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.ModelApprovalChangeEntity", b =>
