@@ -42,6 +42,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IModelRegistry, EfModelRegistry>();
         services.TryAddSingleton<IExecutionLeases, SqliteExecutionLeases>();
         services.TryAddSingleton<ICallbackStore, SqliteCallbackStore>();
+        services.TryAddSingleton<ILineageStore, SqliteLineageStore>();
         return services;
     }
 

@@ -4,7 +4,7 @@ using PipelineStudio.Persistence.Entities;
 
 namespace PipelineStudio.Persistence;
 
-/// <summary>The studio's database: pipelines and their versions, executions with their step runs, attempts and callback tokens, and the model registry.</summary>
+/// <summary>The studio's database: pipelines and their versions, executions with their step runs, attempts and callback tokens, lineage, and the model registry.</summary>
 public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
 {
     public DbSet<PipelineEntity> Pipelines => Set<PipelineEntity>();
@@ -18,6 +18,10 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<StepAttemptEntity> StepAttempts => Set<StepAttemptEntity>();
 
     public DbSet<CallbackEntity> Callbacks => Set<CallbackEntity>();
+
+    public DbSet<LineageEntityRow> LineageEntities => Set<LineageEntityRow>();
+
+    public DbSet<LineageAssociationRow> LineageAssociations => Set<LineageAssociationRow>();
 
     public DbSet<ModelPackageGroupEntity> ModelPackageGroups => Set<ModelPackageGroupEntity>();
 

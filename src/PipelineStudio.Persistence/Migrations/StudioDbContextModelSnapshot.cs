@@ -123,6 +123,81 @@ namespace PipelineStudio.Persistence.Migrations
                     b.ToTable("Executions", (string)null);
                 });
 
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.LineageAssociationRow", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceId", "DestinationId", "Type");
+
+                    b.HasIndex("DestinationId", "SourceId");
+
+                    b.ToTable("LineageAssociations", (string)null);
+                });
+
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.LineageEntityRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PropertiesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUri")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("ExecutionId");
+
+                    b.HasIndex("SourceUri");
+
+                    b.ToTable("LineageEntities", (string)null);
+                });
+
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.ModelApprovalChangeEntity", b =>
                 {
                     b.Property<int>("Id")
