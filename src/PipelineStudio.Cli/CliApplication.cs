@@ -19,6 +19,7 @@ public static class CliApplication
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CallbackCommand.Create());
         return root;
     }
 

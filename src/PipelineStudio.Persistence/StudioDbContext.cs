@@ -4,7 +4,7 @@ using PipelineStudio.Persistence.Entities;
 
 namespace PipelineStudio.Persistence;
 
-/// <summary>The studio's database: pipelines and their versions, executions with their step runs and attempts, and the model registry.</summary>
+/// <summary>The studio's database: pipelines and their versions, executions with their step runs, attempts and callback tokens, lineage, and the model registry.</summary>
 public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
 {
     public DbSet<PipelineEntity> Pipelines => Set<PipelineEntity>();
@@ -16,6 +16,12 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<StepRunEntity> StepRuns => Set<StepRunEntity>();
 
     public DbSet<StepAttemptEntity> StepAttempts => Set<StepAttemptEntity>();
+
+    public DbSet<CallbackEntity> Callbacks => Set<CallbackEntity>();
+
+    public DbSet<LineageEntityRow> LineageEntities => Set<LineageEntityRow>();
+
+    public DbSet<LineageAssociationRow> LineageAssociations => Set<LineageAssociationRow>();
 
     public DbSet<ModelPackageGroupEntity> ModelPackageGroups => Set<ModelPackageGroupEntity>();
 

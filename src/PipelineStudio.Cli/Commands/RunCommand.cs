@@ -130,6 +130,11 @@ public static class RunCommand
             _ = backend.StopAsync(started.Id);
         };
         Console.CancelKeyPress += stop;
+
+        // While it waits, the run keeps its lease (so a studio on the same data directory leaves the execution alone)
+        // and sees stop requests and callback answers that other processes store.
+        using var keeping = new CancellationTokenSource();
+        var keeper = Task.Run(() => services.GetRequiredService<ExecutionLeaseKeeper>().RunAsync(adoptOrphans: false, keeping.Token));
         try
         {
             await backend.WaitForCompletionAsync(started.Id);
@@ -137,6 +142,8 @@ public static class RunCommand
         finally
         {
             Console.CancelKeyPress -= stop;
+            await keeping.CancelAsync();
+            await keeper;
         }
 
         var store = services.GetRequiredService<IRunStore>();

@@ -37,7 +37,7 @@ public sealed record RunTarget(string PipelineName, string? DefinitionFile)
     }
 
     /// <summary>Parses <c>K=V</c> pairs; null with an error naming the first bad one. A later K wins over an earlier one.</summary>
-    public static Dictionary<string, string>? ParseParameters(IEnumerable<string> pairs, out string? error)
+    public static Dictionary<string, string>? ParseParameters(IEnumerable<string> pairs, out string? error, string option = "--param")
     {
         error = null;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -46,7 +46,7 @@ public sealed record RunTarget(string PipelineName, string? DefinitionFile)
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                error = $"--param '{pair}' is not NAME=VALUE.";
+                error = $"{option} '{pair}' is not NAME=VALUE.";
                 return null;
             }
 

@@ -6,6 +6,8 @@ namespace PipelineStudio.Core.Runs;
 /// <param name="MaxParallelSteps">ParallelismConfiguration.MaxParallelExecutionSteps, or null for no per-execution cap.</param>
 /// <param name="SourceExecutionId">The execution a retry or selective run reuses outputs from.</param>
 /// <param name="SelectedSteps">The steps a selective run executes; null for a full run.</param>
+/// <param name="OwnerId">The engine instance running it (see <see cref="Abstractions.IExecutionLeases"/>); stored at creation, then changed only by lease calls.</param>
+/// <param name="LeaseExpiresAt">Until when the owner is known to be alive; after that another engine may take the execution over.</param>
 public sealed record ExecutionRecord(
     string Id,
     string PipelineName,
@@ -18,7 +20,9 @@ public sealed record ExecutionRecord(
     string? DisplayName = null,
     int? MaxParallelSteps = null,
     string? SourceExecutionId = null,
-    IReadOnlyList<string>? SelectedSteps = null);
+    IReadOnlyList<string>? SelectedSteps = null,
+    string? OwnerId = null,
+    DateTimeOffset? LeaseExpiresAt = null);
 
 /// <summary>One step of one execution, as stored.</summary>
 /// <param name="QueuedAt">When the step became ready to run (its inputs were there); the wait before StartedAt is queueing.</param>

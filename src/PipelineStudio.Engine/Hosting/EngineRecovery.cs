@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PipelineStudio.Core.Abstractions;
+using PipelineStudio.Core.Definitions;
 using PipelineStudio.Core.Runs;
 using PipelineStudio.Engine.Scheduling;
 using PipelineStudio.Engine.Steps;
@@ -10,9 +11,13 @@ namespace PipelineStudio.Engine.Hosting;
 /// Resumes what a crash or restart left unfinished; the host calls <see cref="ResumeAsync"/> once at start.
 /// Finished steps stay as they are. A step caught mid-attempt gets that attempt closed as Failed
 /// (JOB_INTERNAL_ERROR, "interrupted by a restart") and is retried if its RetryPolicies allow, else fails.
-/// Executions that were Stopping end Stopped.
+/// Executions that were Stopping end Stopped. A Callback step that still holds an unanswered (or answered, not yet
+/// taken up) token is not failed: it waits again on the same token, since whoever answers it already has that token.
+/// Only executions no live engine holds are resumed (see <see cref="IExecutionLeases"/>): the web app never runs an
+/// execution a CLI process on the same data directory is running.
 /// </summary>
-public sealed class EngineRecovery(IRunStore store, LocalExecutionBackend backend, EngineServices services)
+public sealed class EngineRecovery(
+    IRunStore store, IExecutionLeases leases, ICallbackStore callbacks, LocalExecutionBackend backend, EngineInstance instance, EngineServices services)
 {
     public const string InterruptedReason = "The attempt was interrupted by a restart.";
 
@@ -22,14 +27,15 @@ public sealed class EngineRecovery(IRunStore store, LocalExecutionBackend backen
         var resumed = new List<string>();
         foreach (var execution in await store.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (backend.IsRunning(execution.Id))
+            if (backend.IsRunning(execution.Id) || backend.IsOwnedByAnotherLiveEngine(execution)
+                || !await leases.TryTakeAsync(execution.Id, execution.OwnerId, instance.Id, backend.LeaseEnd(), cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
             try
             {
-                await ResumeOneAsync(execution, cancellationToken).ConfigureAwait(false);
+                await ResumeOneAsync(execution with { OwnerId = instance.Id }, cancellationToken).ConfigureAwait(false);
                 resumed.Add(execution.Id);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -59,8 +65,10 @@ public sealed class EngineRecovery(IRunStore store, LocalExecutionBackend backen
             var record = step;
             if (step.Status.IsActive())
             {
-                var closed = await CloseOpenAttemptAsync(step, now, stopping, cancellationToken).ConfigureAwait(false);
-                if (closed && !stopping)
+                var waitsAgain = !stopping && step.StepType == StepTypes.Callback
+                    && await callbacks.FindPendingAsync(step.ExecutionId, step.StepName, cancellationToken).ConfigureAwait(false) is not null;
+                var closed = await CloseOpenAttemptAsync(step, now, stopping || waitsAgain, cancellationToken).ConfigureAwait(false);
+                if (closed && !stopping && !waitsAgain)
                 {
                     interrupted[step.StepName] = StepResult.Failure(InterruptedReason, FailureKinds.JobInternalError);
                 }
@@ -93,7 +101,8 @@ public sealed class EngineRecovery(IRunStore store, LocalExecutionBackend backen
     }
 
     /// <summary>Closes the attempt left open; false when none was (the step had not begun an attempt).</summary>
-    private async Task<bool> CloseOpenAttemptAsync(StepRecord step, DateTimeOffset now, bool stopping, CancellationToken cancellationToken)
+    /// <param name="notAFailure">Close it Stopped rather than Failed (the execution was stopping, or the step simply waits again).</param>
+    private async Task<bool> CloseOpenAttemptAsync(StepRecord step, DateTimeOffset now, bool notAFailure, CancellationToken cancellationToken)
     {
         var attempts = await store.ListAttemptsAsync(step.ExecutionId, step.StepName, cancellationToken).ConfigureAwait(false);
         var open = attempts.LastOrDefault(a => a.EndedAt is null && !a.Status.IsFinished());
@@ -104,7 +113,7 @@ public sealed class EngineRecovery(IRunStore store, LocalExecutionBackend backen
 
         await services.State.SaveAttemptAsync(open with
         {
-            Status = stopping ? StepStatus.Stopped : StepStatus.Failed,
+            Status = notAFailure ? StepStatus.Stopped : StepStatus.Failed,
             EndedAt = now,
             FailureReason = InterruptedReason,
             FailureKind = FailureKinds.JobInternalError,

@@ -14,7 +14,10 @@ using PipelineStudio.Engine.Steps.Jobs;
 
 namespace PipelineStudio.Engine.Hosting;
 
-/// <summary>Registers the local engine. The host supplies IRunStore, IPipelineStore and IModelRegistry (persistence).</summary>
+/// <summary>
+/// Registers the local engine. The host supplies IRunStore, IExecutionLeases, ICallbackStore, IPipelineStore and
+/// IModelRegistry (persistence), and runs <see cref="ExecutionLeaseKeeper"/> while it lives.
+/// </summary>
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>The configuration key the studio's data directory comes from (shared with persistence).</summary>
@@ -32,6 +35,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RunEventHub>();
         services.TryAddSingleton<IRunEventHub>(sp => sp.GetRequiredService<RunEventHub>());
         services.TryAddSingleton<CallbackRegistry>();
+        services.TryAddSingleton<EngineInstance>();
         services.TryAddSingleton(sp => new RunStatePublisher(
             sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<IRunEventHub>(), sp.GetRequiredService<TimeProvider>()));
 
@@ -62,6 +66,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<LocalExecutionBackend>();
         services.TryAddSingleton<IExecutionBackend>(sp => sp.GetRequiredService<LocalExecutionBackend>());
         services.TryAddSingleton<EngineRecovery>();
+        services.TryAddSingleton<ExecutionLeaseKeeper>();
         return services;
     }
 
@@ -78,6 +83,11 @@ public static class EngineServiceCollectionExtensions
         if (int.TryParse(section[nameof(EngineOptions.LambdaTimeoutSeconds)], out var timeout))
         {
             options.LambdaTimeoutSeconds = timeout;
+        }
+
+        if (int.TryParse(section[nameof(EngineOptions.LeaseSeconds)], out var lease))
+        {
+            options.LeaseSeconds = lease;
         }
 
         foreach (var function in section.GetSection(nameof(EngineOptions.Lambda)).GetChildren())

@@ -30,6 +30,14 @@ public sealed class EngineOptions
     /// <summary>How long a local Lambda command or request may take (SageMaker's default Lambda timeout is 120 s).</summary>
     public int LambdaTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// How long an engine's claim on its executions lasts without renewal; it renews at a third of that. Another engine
+    /// takes an execution over once the claim ran out (at once when the owner is a dead process on this machine).
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 30;
+
+    public TimeSpan LeaseDuration => TimeSpan.FromSeconds(Math.Max(3, LeaseSeconds));
+
     public int EffectiveMaxParallelSteps => MaxParallelSteps > 0 ? MaxParallelSteps : Environment.ProcessorCount * 2;
 }
 

@@ -41,6 +41,11 @@ public sealed partial class ExecutionCoordinator
         {
             result = await _services.Pipeline.RunAsync(invocation, _stop.Token).ConfigureAwait(false);
         }
+        catch (Exception) when (_services.State.IsFrozen)
+        {
+            // Shutting down: the step was killed and nothing may be stored; the next start resumes it.
+            result = StepResult.Stop("shutdown");
+        }
         catch (Exception ex)
         {
             // The chain only throws when the store itself fails; the step cannot be trusted to have run.

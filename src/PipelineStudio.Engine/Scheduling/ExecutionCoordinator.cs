@@ -74,9 +74,27 @@ public sealed partial class ExecutionCoordinator
         }
         catch (Exception ex)
         {
+            if (_services.State.IsFrozen)
+            {
+                _services.Logger.LogInformation("Execution {ExecutionId} was left for the next start: the engine shut down.", _execution.Id);
+                _finished.TrySetException(new EngineShutdownException());
+                return;
+            }
+
             _services.Logger.LogError(ex, "Execution {ExecutionId} failed inside the engine.", _execution.Id);
             _finished.TrySetException(ex);
         }
+    }
+
+    /// <summary>
+    /// At shutdown: kills the running steps and ends the loop without storing anything (the publisher is frozen
+    /// first), so the stored state is the one the next start resumes from.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        _stopping = true;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _completions.Writer.TryWrite((string.Empty, StepResult.Stop("shutdown"), null!));
     }
 
     /// <summary>Moves the execution to Stopping (stored, then announced) and cancels its running steps.</summary>

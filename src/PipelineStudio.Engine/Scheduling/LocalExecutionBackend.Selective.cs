@@ -26,6 +26,12 @@ public sealed partial class LocalExecutionBackend
         var (_, definition) = await LoadAsync(execution.PipelineName, execution.PipelineVersion, cancellationToken).ConfigureAwait(false);
         execution = execution with { Status = ExecutionStatus.Executing, EndedAt = null, FailureReason = null };
         await services.State.SaveExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
+        if (!await leases.TryTakeAsync(executionId, execution.OwnerId, instance.Id, LeaseEnd(), cancellationToken).ConfigureAwait(false))
+        {
+            throw new ExecutionRefusedException([$"Execution '{executionId}' was taken over by another engine while it was being retried."]);
+        }
+
+        execution = execution with { OwnerId = instance.Id };
 
         // Everything not Succeeded goes back to Pending; the coordinator decides again which branch and
         // selection rules keep NotExecuted, so only failed and stopped steps (and what waited on them) rerun.

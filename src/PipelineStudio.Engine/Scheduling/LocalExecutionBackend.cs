@@ -6,20 +6,26 @@ using PipelineStudio.Core.Definitions;
 using PipelineStudio.Core.Expressions;
 using PipelineStudio.Core.Runs;
 using PipelineStudio.Core.Validation;
+using PipelineStudio.Engine.Hosting;
 using PipelineStudio.Engine.Steps;
 
 namespace PipelineStudio.Engine.Scheduling;
 
 /// <summary>
 /// The local engine behind <see cref="IExecutionBackend"/>: checks a start request completely before storing
-/// anything, then runs one <see cref="ExecutionCoordinator"/> per execution on a background task.
+/// anything, then runs one <see cref="ExecutionCoordinator"/> per execution on a background task. Every execution it
+/// runs is leased to this engine (<see cref="EngineInstance"/>), so other engines on the same database leave it alone.
 /// </summary>
 public sealed partial class LocalExecutionBackend(
     IPipelineStore pipelines,
     IRunStore store,
     StepExecutorRegistry executors,
     EngineServices services,
-    CallbackRegistry callbacks) : IExecutionBackend
+    CallbackRegistry callbacks,
+    ICallbackStore callbackStore,
+    IExecutionLeases leases,
+    EngineInstance instance,
+    EngineOptions options) : IExecutionBackend
 {
     private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private readonly ConcurrentDictionary<string, ExecutionCoordinator> _running = new(StringComparer.Ordinal);
@@ -46,7 +52,8 @@ public sealed partial class LocalExecutionBackend(
         var id = RandomNumberGenerator.GetString(IdAlphabet, 12);
         var execution = new ExecutionRecord(
             id, version.Info.PipelineName, version.Info.Version, ExecutionStatus.Executing, binding.WireValues,
-            services.State.Time.GetUtcNow(), DisplayName: request.DisplayName, MaxParallelSteps: request.MaxParallelSteps);
+            services.State.Time.GetUtcNow(), DisplayName: request.DisplayName, MaxParallelSteps: request.MaxParallelSteps,
+            OwnerId: instance.Id, LeaseExpiresAt: LeaseEnd());
         IReadOnlyList<StepRecord> steps;
         if (request.Selective is { } selective)
         {
@@ -72,12 +79,29 @@ public sealed partial class LocalExecutionBackend(
 
         var execution = await store.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false)
             ?? throw new ExecutionNotFoundException($"Execution '{executionId}' does not exist.");
-        if (!execution.Status.IsFinished())
+        if (execution.Status.IsFinished())
         {
-            // Unfinished but not running here (e.g. left by a crash before recovery): nothing to cancel, settle it.
-            await StopInStoreAsync(execution, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        if (IsOwnedByAnotherLiveEngine(execution))
+        {
+            // Another process (a CLI run, another studio) runs it: store the request; its owner sees it within a second.
+            await leases.RequestStopAsync(executionId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Unfinished and nobody alive runs it (e.g. left by a crash before recovery): nothing to cancel, settle it.
+        await StopInStoreAsync(execution, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Whether an engine other than this one holds a live lease on the execution.</summary>
+    internal bool IsOwnedByAnotherLiveEngine(ExecutionRecord execution) =>
+        execution.OwnerId is { } owner && owner != instance.Id && !EngineInstance.IsKnownDead(owner)
+            && execution.LeaseExpiresAt > services.State.Time.GetUtcNow();
+
+    /// <summary>When a lease taken or renewed now runs out.</summary>
+    internal DateTimeOffset LeaseEnd() => services.State.Time.GetUtcNow() + options.LeaseDuration;
 
     /// <summary>Ends an execution no coordinator runs: active steps Stopped, waiting ones NotExecuted, execution Stopped.</summary>
     internal async Task StopInStoreAsync(ExecutionRecord execution, CancellationToken cancellationToken)
@@ -101,12 +125,95 @@ public sealed partial class LocalExecutionBackend(
         string callbackToken, bool succeeded, IReadOnlyDictionary<string, string>? outputParameters, string? failureReason,
         CancellationToken cancellationToken = default)
     {
-        var completion = new CallbackCompletion(succeeded, outputParameters ?? new Dictionary<string, string>(), failureReason);
-        var executionId = callbacks.TryComplete(callbackToken, completion)
-            ?? throw new ExecutionNotFoundException($"No Callback step is waiting for token '{callbackToken}'.");
-        return await store.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new ExecutionNotFoundException($"Execution '{executionId}' does not exist.");
+        var outputs = outputParameters ?? new Dictionary<string, string>();
+        var outcome = await callbackStore.CompleteAsync(callbackToken, succeeded, outputs, failureReason, services.State.Time.GetUtcNow(), cancellationToken)
+            .ConfigureAwait(false);
+        switch (outcome)
+        {
+            case CallbackCompletionOutcome.UnknownToken:
+                throw new ExecutionNotFoundException($"No Callback step was given the token '{callbackToken}'.");
+            case CallbackCompletionOutcome.AlreadyCompleted:
+                throw new ExecutionRefusedException([$"The Callback step with token '{callbackToken}' was already answered."]);
+            case CallbackCompletionOutcome.NoLongerWaiting:
+                throw new ExecutionRefusedException([$"The Callback step with token '{callbackToken}' is no longer waiting (its execution stopped or the step ended)."]);
+        }
+
+        // The answer is stored: whichever engine waits on the token takes it up. Wake it now if it waits in this process.
+        callbacks.TryComplete(callbackToken, new CallbackCompletion(succeeded, outputs, failureReason));
+        var callback = await callbackStore.GetAsync(callbackToken, cancellationToken).ConfigureAwait(false);
+        return await store.GetExecutionAsync(callback!.ExecutionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ExecutionNotFoundException($"Execution '{callback.ExecutionId}' does not exist.");
     }
+
+    /// <summary>
+    /// Shutdown of the host: nothing more is stored, running steps are killed, and each interrupted step is put back to
+    /// Pending with its attempt closed as Stopped, so the next start runs it again without counting a failure.
+    /// The leases are released so that start does not wait for them to run out.
+    /// </summary>
+    public async Task ShutdownAsync(TimeSpan grace)
+    {
+        services.State.Freeze();
+        var abandoned = _running.Values.ToList();
+        if (abandoned.Count == 0)
+        {
+            return;
+        }
+
+        await Task.WhenAll(abandoned.Select(c => c.AbandonAsync())).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(abandoned.Select(c => c.Completion)).WaitAsync(grace).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is EngineShutdownException or TimeoutException)
+        {
+            // Expected: the coordinators end by refusing to store anything more.
+        }
+
+        try
+        {
+            foreach (var coordinator in abandoned)
+            {
+                await ParkAsync(coordinator.ExecutionId).ConfigureAwait(false);
+            }
+
+            await leases.ReleaseAsync(instance.Id, services.State.Time.GetUtcNow()).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store is already gone (or broken): the next start recovers these executions as after a crash.
+            services.Logger.LogWarning(ex, "Could not park the running executions at shutdown; the next start recovers them.");
+        }
+    }
+
+    /// <summary>The ids of the executions this engine runs now.</summary>
+    public IReadOnlyCollection<string> RunningExecutionIds => [.. _running.Keys];
+
+    /// <summary>Stops, at its owner's request seen in the store, an execution running here.</summary>
+    internal Task StopRunningAsync(string executionId) =>
+        _running.TryGetValue(executionId, out var coordinator) ? coordinator.StopAsync() : Task.CompletedTask;
+
+    private async Task ParkAsync(string executionId)
+    {
+        var now = services.State.Time.GetUtcNow();
+        foreach (var step in await store.ListStepsAsync(executionId).ConfigureAwait(false))
+        {
+            if (!step.Status.IsActive())
+            {
+                continue;
+            }
+
+            var open = (await store.ListAttemptsAsync(executionId, step.StepName).ConfigureAwait(false)).LastOrDefault(a => a.EndedAt is null);
+            if (open is not null)
+            {
+                await store.SaveAttemptAsync(open with { Status = StepStatus.Stopped, EndedAt = now, FailureReason = ShutdownReason }).ConfigureAwait(false);
+            }
+
+            await store.SaveStepAsync(step with { Status = StepStatus.Pending, QueuedAt = null }).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Why an attempt ended at shutdown; the step runs again at the next start.</summary>
+    public const string ShutdownReason = "The studio shut down during this attempt; the step runs again when it starts.";
 
     /// <summary>The final record once the execution ends (at once when it is not running here).</summary>
     public async Task<ExecutionRecord?> WaitForCompletionAsync(string executionId, CancellationToken cancellationToken = default)

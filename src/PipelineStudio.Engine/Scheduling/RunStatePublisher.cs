@@ -11,31 +11,42 @@ namespace PipelineStudio.Engine.Scheduling;
 public sealed class RunStatePublisher(IRunStore store, IRunEventHub hub, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, long> _sequences = new(StringComparer.Ordinal);
+    private volatile bool _frozen;
 
     public IRunStore Store => store;
 
     public TimeProvider Time => time;
 
+    /// <summary>Whether the engine is shutting down (see <see cref="Freeze"/>).</summary>
+    public bool IsFrozen => _frozen;
+
+    /// <summary>From now on every change is refused with <see cref="EngineShutdownException"/>; used at shutdown.</summary>
+    public void Freeze() => _frozen = true;
+
     public async Task CreateExecutionAsync(ExecutionRecord execution, IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken = default)
     {
+        ThrowIfFrozen();
         await store.CreateExecutionAsync(execution, steps, cancellationToken).ConfigureAwait(false);
         hub.Publish(new ExecutionChanged(execution, NextSequence(execution.Id), time.GetUtcNow()));
     }
 
     public async Task SaveExecutionAsync(ExecutionRecord execution, CancellationToken cancellationToken = default)
     {
+        ThrowIfFrozen();
         await store.SaveExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
         hub.Publish(new ExecutionChanged(execution, NextSequence(execution.Id), time.GetUtcNow()));
     }
 
     public async Task SaveStepAsync(StepRecord step, CancellationToken cancellationToken = default)
     {
+        ThrowIfFrozen();
         await store.SaveStepAsync(step, cancellationToken).ConfigureAwait(false);
         hub.Publish(new StepChanged(step, NextSequence(step.ExecutionId), time.GetUtcNow()));
     }
 
     public async Task SaveAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default)
     {
+        ThrowIfFrozen();
         await store.SaveAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
         hub.Publish(new AttemptChanged(attempt, NextSequence(attempt.ExecutionId), time.GetUtcNow()));
     }
@@ -43,6 +54,14 @@ public sealed class RunStatePublisher(IRunStore store, IRunEventHub hub, TimePro
     /// <summary>Log lines are not stored here (they go to the log file), so they are announced at once.</summary>
     public void PublishLogLine(string executionId, string stepName, int attempt, string line) =>
         hub.Publish(new LogLineAppended(executionId, stepName, attempt, line, NextSequence(executionId), time.GetUtcNow()));
+
+    private void ThrowIfFrozen()
+    {
+        if (_frozen)
+        {
+            throw new EngineShutdownException();
+        }
+    }
 
     private long NextSequence(string executionId) => _sequences.AddOrUpdate(executionId, 1, (_, n) => n + 1);
 }

@@ -11,6 +11,8 @@ internal sealed class ExecutionEntityConfiguration : IEntityTypeConfiguration<Ex
     // Long enough for every ExecutionStatus / StepStatus name.
     public const int StatusMaxLength = 16;
 
+    public const int OwnerIdMaxLength = 256;
+
     public void Configure(EntityTypeBuilder<ExecutionEntity> builder)
     {
         builder.ToTable("Executions");
@@ -22,11 +24,15 @@ internal sealed class ExecutionEntityConfiguration : IEntityTypeConfiguration<Ex
         builder.Property(e => e.CreatedAt).IsRequired();
         builder.Property(e => e.DisplayName).HasMaxLength(PipelineEntityConfiguration.NameMaxLength);
         builder.Property(e => e.SourceExecutionId).HasMaxLength(IdMaxLength);
+        builder.Property(e => e.OwnerId).HasMaxLength(OwnerIdMaxLength);
 
         // Lists newest first: all, per pipeline, per status. (Status, CreatedAt) also finds unfinished executions.
         builder.HasIndex(e => e.CreatedAt);
         builder.HasIndex(e => new { e.PipelineName, e.CreatedAt });
         builder.HasIndex(e => new { e.Status, e.CreatedAt });
+
+        // An engine renews and scans its own executions by owner.
+        builder.HasIndex(e => e.OwnerId);
 
         builder.HasMany(e => e.Steps)
             .WithOne(s => s.Execution)

@@ -33,5 +33,10 @@ public sealed class ExecutionEntity
     /// <summary>A JSON array of step names for a selective run; null for a full run.</summary>
     public string? SelectedStepsJson { get; set; }
 
+    /// <summary>The engine instance that runs the execution (see <see cref="Core.Abstractions.IExecutionLeases"/>).</summary>
+    public string? OwnerId { get; set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
     public List<StepRunEntity> Steps { get; } = [];
 }

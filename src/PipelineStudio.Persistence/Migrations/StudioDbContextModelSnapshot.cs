@@ -16,6 +16,47 @@ namespace PipelineStudio.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.CallbackEntity", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutputParametersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExecutionId", "StepName", "IssuedAt");
+
+                    b.ToTable("Callbacks", (string)null);
+                });
+
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.ExecutionEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -35,8 +76,15 @@ namespace PipelineStudio.Persistence.Migrations
                     b.Property<string>("FailureReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxParallelSteps")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ParametersJson")
                         .IsRequired()
@@ -66,11 +114,88 @@ namespace PipelineStudio.Persistence.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("PipelineName", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("Executions", (string)null);
+                });
+
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.LineageAssociationRow", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceId", "DestinationId", "Type");
+
+                    b.HasIndex("DestinationId", "SourceId");
+
+                    b.ToTable("LineageAssociations", (string)null);
+                });
+
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.LineageEntityRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PropertiesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUri")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("ExecutionId");
+
+                    b.HasIndex("SourceUri");
+
+                    b.ToTable("LineageEntities", (string)null);
                 });
 
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.ModelApprovalChangeEntity", b =>
@@ -373,6 +498,15 @@ namespace PipelineStudio.Persistence.Migrations
                     b.HasIndex("PipelineName", "StepName", "CacheKey", "Status", "EndedAt");
 
                     b.ToTable("StepRuns", (string)null);
+                });
+
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.CallbackEntity", b =>
+                {
+                    b.HasOne("PipelineStudio.Persistence.Entities.ExecutionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.ModelApprovalChangeEntity", b =>

@@ -28,7 +28,9 @@ internal static class RunRecordMapping
             row.DisplayName,
             row.MaxParallelSteps,
             row.SourceExecutionId,
-            row.SelectedStepsJson is null ? null : ReadJson<List<string>>(row.SelectedStepsJson, owner, "selected steps"));
+            row.SelectedStepsJson is null ? null : ReadJson<List<string>>(row.SelectedStepsJson, owner, "selected steps"),
+            row.OwnerId,
+            row.LeaseExpiresAt);
     }
 
     public static StepRecord ToRecord(StepRunEntity row) => new(

@@ -13,14 +13,16 @@ internal sealed partial class RunStoreCommands : IDisposable
 {
     private const string ExecutionColumns =
         "Id, PipelineName, PipelineVersion, Status, ParametersJson, CreatedAt, EndedAt, FailureReason, " +
-        "DisplayName, MaxParallelSteps, SourceExecutionId, SelectedStepsJson";
+        "DisplayName, MaxParallelSteps, SourceExecutionId, SelectedStepsJson, OwnerId, LeaseExpiresAt";
 
     private const string ExecutionValues =
         "$Id, $PipelineName, $PipelineVersion, $Status, $ParametersJson, $CreatedAt, $EndedAt, $FailureReason, " +
-        "$DisplayName, $MaxParallelSteps, $SourceExecutionId, $SelectedStepsJson";
+        "$DisplayName, $MaxParallelSteps, $SourceExecutionId, $SelectedStepsJson, $OwnerId, $LeaseExpiresAt";
 
     private const string InsertExecutionSql = $"INSERT INTO Executions ({ExecutionColumns}) VALUES ({ExecutionValues});";
 
+    // The owner and lease are written when the row is created and afterwards only by SqliteExecutionLeases, so a
+    // save of an older record never undoes a takeover.
     private const string UpsertExecutionSql =
         $"INSERT INTO Executions ({ExecutionColumns}) VALUES ({ExecutionValues}) " +
         "ON CONFLICT (Id) DO UPDATE SET PipelineName = excluded.PipelineName, PipelineVersion = excluded.PipelineVersion, " +
@@ -166,6 +168,8 @@ internal sealed partial class RunStoreCommands : IDisposable
         p["$MaxParallelSteps"].Value = Db(execution.MaxParallelSteps);
         p["$SourceExecutionId"].Value = Db(execution.SourceExecutionId);
         p["$SelectedStepsJson"].Value = Db(selectedStepsJson);
+        p["$OwnerId"].Value = Db(execution.OwnerId);
+        p["$LeaseExpiresAt"].Value = Ticks(execution.LeaseExpiresAt);
         return command;
     }
 

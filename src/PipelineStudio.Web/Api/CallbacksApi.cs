@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PipelineStudio.Core.Abstractions;
 using PipelineStudio.Engine.Scheduling;
 using PipelineStudio.Web.Api.Contracts;
 
@@ -16,11 +17,13 @@ public static class CallbacksApi
         api.MapPost("/{token}/success", SucceedAsync)
             .WithName("SendCallbackSuccess")
             .WithSummary("Completes the waiting Callback step with output parameters.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{token}/failure", FailAsync)
             .WithName("SendCallbackFailure")
             .WithSummary("Fails the waiting Callback step with a reason.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -44,6 +47,10 @@ public static class CallbacksApi
         catch (ExecutionNotFoundException notFound)
         {
             return ExecutionProblems.NotFound("Callback not found", notFound.Message);
+        }
+        catch (ExecutionRefusedException refused)
+        {
+            return TypedResults.Problem(title: "Callback not waiting", detail: string.Join(" ", refused.Problems), statusCode: StatusCodes.Status409Conflict);
         }
     }
 }

@@ -18,6 +18,7 @@ public static class StudioServiceRegistration
         services.AddStudioPersistence(StudioDataDirectory.Resolve(configuration));
         services.AddSingleton<PipelineLibrary>();
         services.AddLocalEngine(configuration);
+        services.AddHostedService<EngineHostedService>();
         services.AddSingleton(StudioUser.FromConfiguration(configuration));
         services.AddSingleton<SampleSeeder>();
         services.AddStudioSweeps();

@@ -33,6 +33,8 @@ internal sealed class EngineHarness : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IRunStore>(Store);
+        services.AddSingleton<IExecutionLeases>(Store);
+        services.AddSingleton<ICallbackStore>(Callbacks);
         services.AddSingleton<IPipelineStore>(Pipelines);
         services.AddSingleton<IArtifactStore>(Artifacts);
         services.AddSingleton<IModelRegistry>(Registry);
@@ -45,6 +47,8 @@ internal sealed class EngineHarness : IDisposable
     public InMemoryRunStore Store { get; } = new();
 
     public InMemoryPipelineStore Pipelines { get; } = new();
+
+    public InMemoryCallbackStore Callbacks { get; } = new();
 
     public InMemoryArtifactStore Artifacts { get; } = new();
 
@@ -74,6 +78,26 @@ internal sealed class EngineHarness : IDisposable
 
     public async Task<ExecutionRecord> WaitAsync(string executionId) =>
         (await Backend.WaitForCompletionAsync(executionId).WaitAsync(TimeSpan.FromSeconds(20)))!;
+
+    /// <summary>The token a Callback step puts in its metadata once it waits.</summary>
+    public async Task<string> WaitForCallbackTokenAsync(string executionId, string step)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            var record = (await StepsAsync(executionId))[step];
+            if (record.Status == StepStatus.Executing && record.MetadataJson is { } json
+                && JsonNode.Parse(json)?["Callback"]?["CallbackToken"]?.GetValue<string>() is { } token)
+            {
+                return token;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("The callback step never published its token.");
+    }
+
+    public ExecutionLeaseKeeper Keeper => _provider.GetRequiredService<ExecutionLeaseKeeper>();
 
     public async Task<Dictionary<string, StepRecord>> StepsAsync(string executionId) =>
         (await Store.ListStepsAsync(executionId)).ToDictionary(s => s.StepName);

@@ -7,7 +7,7 @@ namespace PipelineStudio.TestSupport.Fakes;
 /// A thread-safe in-memory <see cref="IRunStore"/>. <see cref="Writes"/> keeps every record in the order it was
 /// stored, so tests can check that an announced state was stored first; <see cref="WriteDelay"/> widens that window.
 /// </summary>
-public sealed class InMemoryRunStore : IRunStore
+public sealed partial class InMemoryRunStore : IRunStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ExecutionRecord> _executions = new(StringComparer.Ordinal);
@@ -55,7 +55,9 @@ public sealed class InMemoryRunStore : IRunStore
         await DelayAsync().ConfigureAwait(false);
         lock (_gate)
         {
-            _executions[execution.Id] = execution;
+            // Like the SQLite store: owner and lease change only through the lease calls.
+            var stored = _executions.GetValueOrDefault(execution.Id);
+            _executions[execution.Id] = execution with { OwnerId = stored?.OwnerId ?? execution.OwnerId, LeaseExpiresAt = stored is null ? execution.LeaseExpiresAt : stored.LeaseExpiresAt };
             _writes.Add(execution);
         }
     }

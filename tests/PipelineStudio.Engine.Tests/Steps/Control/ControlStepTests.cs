@@ -23,7 +23,7 @@ public sealed class ControlStepTests
         };
         await engine.SaveAsync(Defs.Pipeline(callback, Defs.Step("Use", new JsonObject { ["Got"] = Defs.Get("Steps.Approve.OutputParameters['answer']") })));
         var execution = await engine.StartAsync();
-        var token = await WaitForTokenAsync(engine, execution.Id, "Approve");
+        var token = await engine.WaitForCallbackTokenAsync(execution.Id, "Approve");
 
         var returned = await engine.Backend.CompleteCallbackAsync(token, true, new Dictionary<string, string> { ["answer"] = "42" }, null);
         var result = await engine.WaitAsync(execution.Id);
@@ -43,7 +43,7 @@ public sealed class ControlStepTests
         var callback = new JsonObject { ["Name"] = "Approve", ["Type"] = "Callback", ["SqsQueueUrl"] = "q", ["Arguments"] = new JsonObject() };
         await engine.SaveAsync(Defs.Pipeline(callback));
         var execution = await engine.StartAsync();
-        var token = await WaitForTokenAsync(engine, execution.Id, "Approve");
+        var token = await engine.WaitForCallbackTokenAsync(execution.Id, "Approve");
 
         await engine.Backend.CompleteCallbackAsync(token, false, null, "rejected by reviewer");
         var result = await engine.WaitAsync(execution.Id);
@@ -133,21 +133,5 @@ public sealed class ControlStepTests
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
         Assert.StartsWith("pipelines-", engine.Executor.Contexts.Single().Arguments["M"]!.GetValue<string>());
         Assert.Contains("img:1", (await engine.StepsAsync(result.Id))["MakeModel"].PropertiesJson);
-    }
-
-    private static async Task<string> WaitForTokenAsync(EngineHarness engine, string executionId, string step)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var record = (await engine.StepsAsync(executionId))[step];
-            if (record.MetadataJson is { } json && JsonNode.Parse(json)?["Callback"]?["CallbackToken"]?.GetValue<string>() is { } token)
-            {
-                return token;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException("The callback step never published its token.");
     }
 }
