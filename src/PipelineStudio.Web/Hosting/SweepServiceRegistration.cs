@@ -9,7 +9,7 @@ public static partial class SweepServiceRegistration
 {
     public static IServiceCollection AddStudioSweeps(this IServiceCollection services)
     {
-        // In memory until the sweeps table exists: a sweep's page then lasts until the studio restarts.
+        // Persistence registers the SQLite store first; this in-memory one only serves hosts without a database.
         services.TryAddSingleton<ISweepStore, InMemorySweepStore>();
         services.TryAddSingleton(sp =>
         {
