@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using PipelineStudio.E2E.Infrastructure;
+using PipelineStudio.Engine.Hosting;
+using PipelineStudio.Web.Services;
 using static Microsoft.Playwright.Assertions;
 
 namespace PipelineStudio.E2E;
@@ -118,6 +121,43 @@ public sealed partial class SweepTests(StudioBrowserFixture studio) : BrowserTes
                 StudioApi.Parameter(execution, "SleepSeconds") == "20" && StudioApi.Status(execution) == "Succeeded",
                 $"An execution after the failure ran to the end: {execution}");
         }
+    }
+
+    [Fact]
+    public async Task Sweep_ChurnDemoOverTwoSeeds_ShowsEachExecutionsTuningMetric()
+    {
+        const string pipeline = "churn-sweep-e2e";
+        var samples = StudioFolders.FindSamplesDirectory() ?? throw new InvalidOperationException("The samples folder was not found.");
+        await Studio.Services.GetRequiredService<SampleStager>().StageAsync("churn-prediction", Path.Combine(samples, "churn-prediction"));
+        await Studio.Api.ImportAsync(pipeline, await File.ReadAllTextAsync(Path.Combine(samples, "churn-prediction.json")));
+
+        await WithPageAsync(nameof(Sweep_ChurnDemoOverTwoSeeds_ShowsEachExecutionsTuningMetric), async studio =>
+        {
+            await studio.OpenInteractiveAsync($"/pipelines/{pipeline}/sweep");
+            var seed = studio.SweepParameter("Seed");
+            await seed.Locator(".sweep-vary").ClickAsync();
+            await seed.Locator(".sweep-values input").FillAsync("7, 8");
+            await studio.Page.Locator("#sweep-name").FillAsync("churn seeds");
+            await studio.Page.Locator("#sweep-concurrency").FillAsync("1");
+            await Expect(studio.Page.Locator("#sweep-count")).ToHaveTextAsync("2");
+
+            await studio.Page.Locator("#sweep-submit").ClickAsync();
+            await Expect(studio.Page).ToHaveURLAsync(SweepUrl());
+            await Expect(studio.Page.Locator("#sweep-status")).ToHaveAttributeAsync("data-status", "Completed", new() { Timeout = 180_000 });
+
+            // Each row shows the best training job's objective of its Tuning step, as a number.
+            var metrics = studio.Page.Locator(".sweep-member .sweep-metric");
+            await Expect(metrics).ToHaveCountAsync(2);
+            foreach (var text in await metrics.AllTextContentsAsync())
+            {
+                Assert.True(double.TryParse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 1, $"Not a metric: '{text}'");
+            }
+
+            await studio.ScreenshotAsync("sweep-group-churn-light");
+            await studio.ToggleThemeAsync();
+            await studio.ScreenshotAsync("sweep-group-churn-dark");
+            await studio.ToggleThemeAsync();
+        });
     }
 
     // The most executions whose [created, ended] spans overlap at one instant.

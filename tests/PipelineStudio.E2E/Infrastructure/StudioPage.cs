@@ -60,7 +60,13 @@ public sealed class StudioPage(IPage page)
     }
 
     /// <summary>Switches between light and dark with the app bar's toggle.</summary>
-    public Task ToggleThemeAsync() => Page.Locator("#theme-toggle").ClickAsync();
+    public async Task ToggleThemeAsync()
+    {
+        await Page.Locator("#theme-toggle").ClickAsync();
+
+        // Off the toggle, so its tooltip does not cover the page in the next screenshot.
+        await Page.Mouse.MoveAsync(700, 890);
+    }
 
     /// <summary>Saves a full-page screenshot to the test artifacts folder and returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
