@@ -46,7 +46,29 @@ public static class ArtifactReferences
                 found.Add(new ArtifactReference(text, isModel ? LineageTypes.Model : LineageTypes.DataSet, path));
             }
         });
+        found.AddRange(TunedModels(properties));
         return [.. found.DistinctBy(r => r.Uri)];
+    }
+
+    /// <summary>
+    /// A tuning job's properties name its training jobs, not their models; each completed one wrote
+    /// <c>S3OutputPath/&lt;job&gt;/output/model.tar.gz</c>, as SageMaker lays them out.
+    /// </summary>
+    private static IEnumerable<ArtifactReference> TunedModels(JsonNode? properties)
+    {
+        if (properties?["TrainingJobDefinition"]?["OutputDataConfig"]?["S3OutputPath"]?.GetValue<string>() is not { } outputPath
+            || properties["TrainingJobSummaries"] is not JsonArray summaries)
+        {
+            yield break;
+        }
+
+        foreach (var summary in summaries.OfType<JsonObject>().Where(s => s["TrainingJobStatus"]?.GetValue<string>() == "Completed"))
+        {
+            if (summary["TrainingJobName"]?.GetValue<string>() is { } job)
+            {
+                yield return new ArtifactReference($"{outputPath.TrimEnd('/')}/{job}/output/model.tar.gz", LineageTypes.Model, "Properties.TrainingJobSummaries");
+            }
+        }
     }
 
     // Scripts come as the training toolkit's submit directory or as a processing input named/placed like code.

@@ -82,7 +82,8 @@ public sealed class InMemoryLineageStore : ILineageStore
                 var frontier = new List<string> { query.StartId };
                 for (var depth = 1; depth <= query.MaxDepth && frontier.Count > 0; depth++)
                 {
-                    frontier = [.. _associations.Where(a => frontier.Contains(downstream ? a.SourceId : a.DestinationId))
+                    // Like the SQLite store: walks follow the data flow, not DerivedFrom.
+                    frontier = [.. _associations.Where(a => a.Type != AssociationTypes.DerivedFrom && frontier.Contains(downstream ? a.SourceId : a.DestinationId))
                         .Select(a => downstream ? a.DestinationId : a.SourceId).Where(id => depths.TryAdd(id, depth))];
                 }
             }
