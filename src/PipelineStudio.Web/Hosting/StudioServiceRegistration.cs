@@ -20,6 +20,7 @@ public static class StudioServiceRegistration
         services.AddLocalEngine(configuration);
         services.AddSingleton(StudioUser.FromConfiguration(configuration));
         services.AddSingleton<SampleSeeder>();
+        services.AddSingleton<StepLogReader>();
 
         services.AddProblemDetails();
         services.AddOpenApi();

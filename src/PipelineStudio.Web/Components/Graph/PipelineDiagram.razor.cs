@@ -39,6 +39,10 @@ public sealed partial class PipelineDiagram : IDisposable
     [Parameter]
     public EventCallback<string?> SelectedStepChanged { get; set; }
 
+    /// <summary>Each step's state in an execution, for the live graph; null draws the plain pipeline.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, StepRunState>? RunStates { get; set; }
+
     /// <summary>Width (px) covered on the right by a panel over the canvas; a selected step is panned out from under it.</summary>
     [Parameter]
     public double CoveredRight { get; set; }
@@ -76,14 +80,22 @@ public sealed partial class PipelineDiagram : IDisposable
         foreach (var node in _model.Nodes)
         {
             var focused = node.StepName == SelectedStep;
+            var runState = RunStates?.GetValueOrDefault(node.StepName);
+            var changed = node.IsFocused != focused || node.RunState != runState;
+            node.RunState = runState;
             if (node.IsFocused != focused)
             {
                 node.IsFocused = focused;
-                node.Refresh();
                 if (focused)
                 {
                     KeepClearOfCoveredArea(node);
                 }
+            }
+
+            // Only nodes whose look changed are redrawn: a live run re-renders the page several times a second.
+            if (changed)
+            {
+                node.Refresh();
             }
         }
     }
