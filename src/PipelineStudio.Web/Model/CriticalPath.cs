@@ -21,6 +21,12 @@ public static class CriticalPath
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(spans);
+        var graphOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes)
+        {
+            graphOrder[node] = graphOrder.Count;
+        }
+
         var last = LatestEnding(graph.Nodes, spans);
         if (last is null)
         {
@@ -35,7 +41,8 @@ public static class CriticalPath
             // Only an upstream step that ended by the time this one started can have held it back.
             var start = spans[current].Start;
             var upstream = graph.EdgesInto(current).Select(e => e.From)
-                .Where(name => !onPath.Contains(name) && spans.TryGetValue(name, out var span) && span.End <= start);
+                .Where(name => !onPath.Contains(name) && spans.TryGetValue(name, out var span) && span.End <= start)
+                .OrderBy(name => graphOrder[name]);
             var previous = LatestEnding(upstream, spans);
             if (previous is null)
             {

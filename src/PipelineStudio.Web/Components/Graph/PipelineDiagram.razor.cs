@@ -26,6 +26,7 @@ public sealed partial class PipelineDiagram : IDisposable
     private PipelineDiagramModel _model = new([], []);
     private PipelineDefinition? _shownDefinition;
     private bool _fitted;
+    private Blazor.Diagrams.Core.Geometry.Rectangle? _lastContainer;
 
     [Parameter, EditorRequired]
     public PipelineDefinition Definition { get; set; } = null!;
@@ -54,6 +55,7 @@ public sealed partial class PipelineDiagram : IDisposable
     {
         _diagram.PointerClick += OnPointerClick;
         _diagram.ContainerChanged += TryFitOnce;
+        _diagram.ContainerChanged += KeepCentreOnResize;
     }
 
     protected override void OnParametersSet()
@@ -120,6 +122,7 @@ public sealed partial class PipelineDiagram : IDisposable
     {
         _diagram.PointerClick -= OnPointerClick;
         _diagram.ContainerChanged -= TryFitOnce;
+        _diagram.ContainerChanged -= KeepCentreOnResize;
         foreach (var node in _model.Nodes)
         {
             node.SizeChanged -= OnNodeSized;
@@ -153,6 +156,25 @@ public sealed partial class PipelineDiagram : IDisposable
     }
 
     private void OnNodeSized(NodeModel node) => TryFitOnce();
+
+    /// <summary>
+    /// When the canvas changes size (a side panel opens next to it, the window is resized) what was in its
+    /// middle stays in its middle, instead of the graph sliding under the new right edge.
+    /// </summary>
+    private void KeepCentreOnResize()
+    {
+        if (_diagram.Container is not { } container)
+        {
+            return;
+        }
+
+        if (_fitted && _lastContainer is { } last && (last.Width != container.Width || last.Height != container.Height))
+        {
+            _diagram.SetPan(_diagram.Pan.X + ((container.Width - last.Width) / 2), _diagram.Pan.Y + ((container.Height - last.Height) / 2));
+        }
+
+        _lastContainer = container;
+    }
 
     /// <summary>Fits the graph once, when the canvas and every node have been measured.</summary>
     private void TryFitOnce()
