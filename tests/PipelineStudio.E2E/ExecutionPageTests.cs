@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PipelineStudio.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -42,6 +43,7 @@ public sealed class ExecutionPageTests(StudioBrowserFixture studio) : BrowserTes
             await Expect(Row(studio, "Flaky").Locator(".timeline-row__attempts")).ToHaveTextAsync("×2");
             await Expect(Row(studio, "Flaky").Locator(".timeline-seg--attempt.timeline-seg--failed")).ToHaveCountAsync(1);
             await Expect(studio.Page.Locator(".timeline-row[data-critical='true']")).ToHaveCountAsync(2);
+            await Expect(train.Locator(".timeline-seg--attempt")).ToHaveAttributeAsync("title", new Regex(@"Started at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC"));
             Assert.True(await studio.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
 
             await train.ClickAsync();

@@ -58,7 +58,13 @@ public sealed class ExecutionViewModel(IRunStore runs, IPipelineStore pipelines,
 
     public bool CanStop => Execution?.Status == ExecutionStatus.Executing;
 
-    public bool CanRetry => Execution?.Status is ExecutionStatus.Failed or ExecutionStatus.Stopped;
+    /// <summary>
+    /// Failed or Stopped, and not ended by a Fail step (the engine refuses those: the Fail step would fail again).
+    /// The engine stays the judge; this only keeps the button from offering what it would refuse.
+    /// </summary>
+    public bool CanRetry =>
+        Execution?.Status is ExecutionStatus.Failed or ExecutionStatus.Stopped
+        && !_steps.Values.Any(s => s.StepType == StepTypes.Fail && s.Status == StepStatus.Failed);
 
     /// <summary>A new run from a step needs the finished outputs of everything upstream, and the graph to know what is downstream.</summary>
     public bool CanRerunFrom(string? step) =>

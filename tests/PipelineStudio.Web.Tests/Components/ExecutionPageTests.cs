@@ -172,6 +172,19 @@ public sealed class ExecutionPageTests : StudioComponentTestBase
     }
 
     [Fact]
+    public async Task Render_EndedAtAFailStep_OffersNoRetry()
+    {
+        await SeedAsync("abalone", TestDefinitions.Condition);
+        await _runs.CreateExecutionAsync(Execution(Id, ExecutionStatus.Failed),
+            [Step(Id, "Prep", StepStatus.Succeeded), new StepRecord(Id, "Stop", "Fail", StepStatus.Failed, FailureReason: "Accuracy too low")]);
+
+        var cut = Render<ExecutionPage>(p => p.Add(x => x.Id, Id));
+
+        cut.WaitForElement(".timeline-row[data-step=Stop]");
+        Assert.Empty(cut.FindAll("#retry-button"));
+    }
+
+    [Fact]
     public async Task RerunFromHere_SelectedStep_StartsItAndEverythingDownstreamAndOpensTheNewExecution()
     {
         await SeedAsync("abalone", TestDefinitions.Condition);

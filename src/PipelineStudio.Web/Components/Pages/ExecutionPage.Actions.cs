@@ -17,14 +17,14 @@ public sealed partial class ExecutionPage
             return;
         }
 
-        await RunActionAsync("stopping the execution", async () =>
+        await RunActionAsync("stop the execution", "stopping an execution", async () =>
         {
             await Backend.StopAsync(Id);
             Snackbar.Add("Stop requested: running steps are being stopped.", Severity.Info);
         });
     }
 
-    private Task RetryAsync() => RunActionAsync("retrying the execution", async () =>
+    private Task RetryAsync() => RunActionAsync("retry the execution", "retrying an execution", async () =>
     {
         await Backend.RetryAsync(Id);
         Snackbar.Add("Retrying: the failed and stopped steps run again.", Severity.Info);
@@ -48,7 +48,7 @@ public sealed partial class ExecutionPage
             return;
         }
 
-        await RunActionAsync("starting a re-run", async () =>
+        await RunActionAsync("start the re-run", "starting a re-run", async () =>
         {
             var started = await Backend.StartAsync(ViewModel.RerunRequest(step));
             Snackbar.Add($"Started execution {started.Id}.", Severity.Success);
@@ -57,7 +57,9 @@ public sealed partial class ExecutionPage
     }
 
     /// <summary>Runs a button's action with the buttons disabled; a failure becomes a snackbar in user words.</summary>
-    private async Task RunActionAsync(string whatFailed, Func<Task> action)
+    /// <param name="what">Completes "Could not …" for the user.</param>
+    /// <param name="whileDoing">Completes "Unexpected failure while …" in the log.</param>
+    private async Task RunActionAsync(string what, string whileDoing, Func<Task> action)
     {
         _busy = true;
         try
@@ -66,7 +68,7 @@ public sealed partial class ExecutionPage
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Snackbar.Add($"Failed {whatFailed}: {UserFacingErrors.Describe(ex, Logger, whatFailed)}", Severity.Error);
+            Snackbar.Add($"Could not {what}: {UserFacingErrors.Describe(ex, Logger, whileDoing)}", Severity.Error);
         }
         finally
         {
