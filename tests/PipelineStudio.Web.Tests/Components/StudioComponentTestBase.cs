@@ -30,12 +30,23 @@ public abstract class StudioComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(new PipelineLibrary(Store));
         Services.AddSingleton(new StudioUser("tester"));
         Services.AddSingleton<TimeProvider>(Clock);
+        AddServices(Services);
+
+        // This builds the service provider: nothing can be registered after it.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     internal FixedClock Clock { get; }
 
     internal InMemoryPipelineStore Store { get; }
+
+    /// <summary>
+    /// Registers what a test class needs on top of the defaults (a later registration wins). Runs inside this
+    /// constructor, before the derived one: use fields with initializers only.
+    /// </summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Saves <paramref name="json"/> as a new version of <paramref name="name"/>, failing the test if it is rejected.</summary>
     protected async Task SeedAsync(string name, string json, string author = "alice", string message = "Imported")
