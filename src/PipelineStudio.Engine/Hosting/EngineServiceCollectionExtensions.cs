@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PipelineStudio.Core.Abstractions;
 using PipelineStudio.Engine.Artifacts;
+using PipelineStudio.Engine.Lineage;
 using PipelineStudio.Engine.Middleware;
 using PipelineStudio.Engine.Runtime;
 using PipelineStudio.Engine.Scheduling;
@@ -15,8 +16,8 @@ using PipelineStudio.Engine.Steps.Jobs;
 namespace PipelineStudio.Engine.Hosting;
 
 /// <summary>
-/// Registers the local engine. The host supplies IRunStore, IExecutionLeases, ICallbackStore, IPipelineStore and
-/// IModelRegistry (persistence), and runs <see cref="ExecutionLeaseKeeper"/> while it lives.
+/// Registers the local engine. The host supplies IRunStore, IExecutionLeases, ICallbackStore, ILineageStore, IPipelineStore
+/// and IModelRegistry (persistence), and runs <see cref="ExecutionLeaseKeeper"/> while it lives.
 /// </summary>
 public static class EngineServiceCollectionExtensions
 {
@@ -36,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IRunEventHub>(sp => sp.GetRequiredService<RunEventHub>());
         services.TryAddSingleton<CallbackRegistry>();
         services.TryAddSingleton<EngineInstance>();
+        services.TryAddSingleton<StepLineageRecorder>();
         services.TryAddSingleton(sp => new RunStatePublisher(
             sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<IRunEventHub>(), sp.GetRequiredService<TimeProvider>()));
 

@@ -6,7 +6,7 @@ using PipelineStudio.Engine.Steps.Jobs;
 namespace PipelineStudio.Engine.Middleware;
 
 /// <summary>
-/// The middleware chain around the executors, outermost first: Stop, State, Evaluation, Cache, Retry, Logging,
+/// The middleware chain around the executors, outermost first: Stop, State, Evaluation, Lineage, Cache, Retry, Logging,
 /// Timing, Attempt, then the executor. Retry sits outside Logging and Attempt so each attempt has its own log and record.
 /// </summary>
 public sealed class StepPipeline
@@ -35,7 +35,7 @@ public sealed class StepPipeline
 
     public static IReadOnlyList<IStepMiddleware> DefaultChain(EngineOptions options) =>
     [
-        new StopMiddleware(), new StateMiddleware(), new EvaluationMiddleware(), new CacheMiddleware(),
+        new StopMiddleware(), new StateMiddleware(), new EvaluationMiddleware(), new LineageMiddleware(), new CacheMiddleware(),
         new RetryMiddleware(), new LoggingMiddleware(options), new TimingMiddleware(), new AttemptMiddleware(),
     ];
 

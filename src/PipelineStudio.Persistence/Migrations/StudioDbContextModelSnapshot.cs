@@ -139,7 +139,7 @@ namespace PipelineStudio.Persistence.Migrations
 
                     b.HasKey("SourceId", "DestinationId", "Type");
 
-                    b.HasIndex("DestinationId", "SourceId");
+                    b.HasIndex("DestinationId", "SourceId", "Type");
 
                     b.ToTable("LineageAssociations", (string)null);
                 });

@@ -15,6 +15,8 @@ public sealed partial class SqliteLineageStore : IDisposable
 
     // Per direction: the walk gives ids at their shortest depth (capped), then one statement gives those entities and the
     // edges among them. `walk` dedups on (Id, Depth), so an entity reached at one depth by several edges is expanded once.
+    // Walks follow the flow of data (ContributedTo, Produced, AssociatedWith); DerivedFrom points from a model back to its
+    // data, against that flow, so it is not walked, only returned between entities the walk found.
     // (One statement doing both was 100x slower with the bundled SQLite: its plan for joining the materialized walk back.)
     private static string WalkSql(bool downstream)
     {
@@ -23,7 +25,8 @@ public sealed partial class SqliteLineageStore : IDisposable
             WITH RECURSIVE walk(Id, Depth) AS (
                 SELECT $start, 0
                 UNION
-                SELECT a.{to}, w.Depth + 1 FROM walk w JOIN LineageAssociations a ON a.{from} = w.Id WHERE w.Depth < $depth
+                SELECT a.{to}, w.Depth + 1 FROM walk w JOIN LineageAssociations a ON a.{from} = w.Id
+                WHERE w.Depth < $depth AND a.Type <> 'DerivedFrom'
             )
             SELECT Id, MIN(Depth) FROM walk GROUP BY Id ORDER BY MIN(Depth), Id LIMIT $cap;
             """;

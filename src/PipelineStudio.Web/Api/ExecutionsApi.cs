@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PipelineStudio.Core.Abstractions;
 using PipelineStudio.Core.Pipelines;
 using PipelineStudio.Core.Runs;
-using PipelineStudio.Engine.Middleware;
 using PipelineStudio.Engine.Scheduling;
 using PipelineStudio.Web.Api.Contracts;
 
@@ -171,16 +170,14 @@ public static class ExecutionsApi
         }
 
         var number = attempt ?? Math.Max(record.AttemptCount, 1);
-        var path = FileStepLog.PathFor(services.Engine.DataDirectory, id, step, number);
-        if (!File.Exists(path))
+
+        // The engine may still be appending: this reads what is there now.
+        var text = await services.Logs.ReadAllAsync(id, step, number, cancellationToken);
+        if (text is null)
         {
             return ExecutionProblems.NotFound("Log not found", $"Step '{step}' of execution '{id}' has no log for attempt {number}.");
         }
 
-        // The engine may still be appending: share the file for writing and read what is there now.
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(cancellationToken);
         return TypedResults.Text(text, "text/plain", Encoding.UTF8);
     }
 }

@@ -1,10 +1,10 @@
 using PipelineStudio.Core.Abstractions;
-using PipelineStudio.Engine.Scheduling;
+using PipelineStudio.Web.Services;
 
 namespace PipelineStudio.Web.Api;
 
 /// <summary>What the execution and callback endpoints need, injected as one <c>[AsParameters]</c> bundle.</summary>
-public sealed class ExecutionsApiServices(IExecutionBackend backend, IRunStore runs, IPipelineStore pipelines, EngineOptions engine)
+public sealed class ExecutionsApiServices(IExecutionBackend backend, IRunStore runs, IPipelineStore pipelines, StepLogReader logs)
 {
     public IExecutionBackend Backend { get; } = backend;
 
@@ -12,6 +12,6 @@ public sealed class ExecutionsApiServices(IExecutionBackend backend, IRunStore r
 
     public IPipelineStore Pipelines { get; } = pipelines;
 
-    /// <summary>Where the engine writes step logs (<see cref="EngineOptions.DataDirectory"/>).</summary>
-    public EngineOptions Engine { get; } = engine;
+    /// <summary>The step logs the engine writes, read the same way the execution page reads them.</summary>
+    public StepLogReader Logs { get; } = logs;
 }

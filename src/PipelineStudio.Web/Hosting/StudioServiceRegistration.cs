@@ -22,6 +22,7 @@ public static class StudioServiceRegistration
         services.AddSingleton(StudioUser.FromConfiguration(configuration));
         services.AddSingleton<SampleSeeder>();
         services.AddStudioSweeps();
+        services.AddSingleton<StepLogReader>();
 
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -35,4 +35,7 @@ public sealed class StepNodeModel(string stepName, string? stepType, string labe
 
     /// <summary>Whether this node is the one whose details are open; drives the highlight.</summary>
     public bool IsFocused { get; set; }
+
+    /// <summary>The step's state in the execution shown (status, attempts, cache hit); null on a plain pipeline graph.</summary>
+    public StepRunState? RunState { get; set; }
 }

@@ -1,12 +1,14 @@
 using PipelineStudio.Core.Abstractions;
+using PipelineStudio.Engine.Scheduling;
 using PipelineStudio.Persistence;
 
 namespace PipelineStudio.Web.Model;
 
 /// <summary>
 /// What a page says when loading or saving fails. Storage errors are written for users (they name the file
-/// and what to do) and so is a concurrent-save conflict; any other exception is a bug whose text may expose
-/// internals, so the page gets a plain sentence and the details go to the log.
+/// and what to do) and so are a concurrent-save conflict and the engine's refusals (each problem names the
+/// parameter or step); any other exception is a bug whose text may expose internals, so the page gets a plain
+/// sentence and the details go to the log.
 /// </summary>
 public static partial class UserFacingErrors
 {
@@ -14,9 +16,14 @@ public static partial class UserFacingErrors
 
     public static string Describe(Exception exception, ILogger logger, string whatFailed)
     {
-        if (exception is StudioDatabaseException or PipelineVersionConflictException)
+        if (exception is StudioDatabaseException or PipelineVersionConflictException or ExecutionNotFoundException)
         {
             return exception.Message;
+        }
+
+        if (exception is ExecutionRefusedException refused)
+        {
+            return string.Join(" ", refused.Problems);
         }
 
         LogUnexpected(logger, exception, whatFailed);

@@ -35,6 +35,7 @@ internal sealed class EngineHarness : IDisposable
         services.AddSingleton<IRunStore>(Store);
         services.AddSingleton<IExecutionLeases>(Store);
         services.AddSingleton<ICallbackStore>(Callbacks);
+        services.AddSingleton<ILineageStore>(Lineage);
         services.AddSingleton<IPipelineStore>(Pipelines);
         services.AddSingleton<IArtifactStore>(Artifacts);
         services.AddSingleton<IModelRegistry>(Registry);
@@ -49,6 +50,8 @@ internal sealed class EngineHarness : IDisposable
     public InMemoryPipelineStore Pipelines { get; } = new();
 
     public InMemoryCallbackStore Callbacks { get; } = new();
+
+    public InMemoryLineageStore Lineage { get; } = new();
 
     public InMemoryArtifactStore Artifacts { get; } = new();
 

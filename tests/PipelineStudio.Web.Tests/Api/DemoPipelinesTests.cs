@@ -44,6 +44,36 @@ public sealed class DemoPipelinesTests(DemoPipelinesTests.SeededStudio factory) 
         Assert.Contains("Uploaded output 'report'", log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ChurnPrediction_RunTwiceWithDifferentThresholds_ModelLineageReachesTheSharedDatasetAndScripts()
+    {
+        var first = await StartAsync("churn-prediction", new() { ["AucThreshold"] = "0.55" });
+        var second = await StartAsync("churn-prediction", new() { ["AucThreshold"] = "0.6" });
+        Assert.Equal("Succeeded", Status(await PollAsync(first, Finished)));
+        Assert.Equal("Succeeded", Status(await PollAsync(second, Finished)));
+
+        // The registered model of the second run, found by its package ARN, as a user would search for it.
+        var packages = await _client.GetFromJsonAsync<JsonElement>("/api/v1/model-packages");
+        var arn = packages.EnumerateArray().First(p => p.GetProperty("executionId").GetString() == second).GetProperty("arn").GetString()!;
+        var package = (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/lineage?search={Uri.EscapeDataString(arn)}"))[0];
+        var upstream = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/lineage/{package.GetProperty("id").GetString()}?direction=upstream&depth=10");
+
+        var nodes = upstream.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.True(nodes.Count > 5, upstream.ToString());
+        var generated = nodes.Single(n => n.GetProperty("type").GetString() == "DataSet" && n.GetProperty("stepName").GetString() == "GenerateCustomers");
+        Assert.Contains(nodes, n => n.GetProperty("type").GetString() == "Code" && n.GetProperty("name").GetString() == "generate.py");
+        Assert.Contains(nodes, n => n.GetProperty("type").GetString() == "Model");
+        Assert.NotEmpty(upstream.GetProperty("edges").EnumerateArray());
+
+        // Same seed, same bytes: the generated dataset is one entity that both executions' preprocessing read.
+        var downstream = await _client.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/lineage/{generated.GetProperty("id").GetString()}?direction=downstream&depth=1");
+        var readers = downstream.GetProperty("nodes").EnumerateArray()
+            .Where(n => n.GetProperty("kind").GetString() == "Action").Select(n => n.GetProperty("executionId").GetString()).ToList();
+        Assert.Contains(first, readers);
+        Assert.Contains(second, readers);
+    }
+
     private static bool Finished(JsonElement execution) => Status(execution) is "Succeeded" or "Failed" or "Stopped";
 
     private static string? Status(JsonElement execution) => execution.GetProperty("status").GetString();
@@ -57,9 +87,9 @@ public sealed class DemoPipelinesTests(DemoPipelinesTests.SeededStudio factory) 
             .Select(s => s.GetProperty("metadata").GetProperty("Callback").GetProperty("CallbackToken").GetString())
             .FirstOrDefault();
 
-    private async Task<string> StartAsync(string pipeline)
+    private async Task<string> StartAsync(string pipeline, Dictionary<string, string>? parameters = null)
     {
-        var response = await _client.PostAsJsonAsync($"/api/v1/pipelines/{pipeline}/executions", new { parameters = new Dictionary<string, string>() });
+        var response = await _client.PostAsJsonAsync($"/api/v1/pipelines/{pipeline}/executions", new { parameters = parameters ?? [] });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }

@@ -31,6 +31,8 @@ public abstract class StudioComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(new StudioUser("tester"));
         Services.AddSingleton<TimeProvider>(Clock);
         AddServices(Services);
+
+        // This builds the service provider: nothing can be registered after it.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -39,8 +41,8 @@ public abstract class StudioComponentTestBase : BunitContext, IAsyncLifetime
     internal InMemoryPipelineStore Store { get; }
 
     /// <summary>
-    /// Where a derived context adds its own services: called from this constructor, before anything is resolved
-    /// (bunit refuses registrations after that). Derived fields with initializers are already set here.
+    /// Registers what a test class needs on top of the defaults (a later registration wins). Runs inside this
+    /// constructor, before the derived one: use fields with initializers only.
     /// </summary>
     protected virtual void AddServices(IServiceCollection services)
     {

@@ -25,4 +25,14 @@ public class UserFacingErrorsTests
         Assert.Equal(storage.Message, UserFacingErrors.Describe(storage, NullLogger.Instance, "saving"));
         Assert.Equal(conflict.Message, UserFacingErrors.Describe(conflict, NullLogger.Instance, "saving"));
     }
+
+    [Fact]
+    public void Describe_EngineRefusal_GivesTheProblemsNotTheExceptionText()
+    {
+        var refused = new ExecutionRefusedException(["Parameter 'Rows' must be an Integer.", "Step 'Fit' cannot run locally."]);
+
+        var message = UserFacingErrors.Describe(refused, NullLogger.Instance, "starting");
+
+        Assert.Equal("Parameter 'Rows' must be an Integer. Step 'Fit' cannot run locally.", message);
+    }
 }

@@ -26,6 +26,7 @@ public sealed partial class PipelineDiagram : IDisposable
     private PipelineDiagramModel _model = new([], []);
     private PipelineDefinition? _shownDefinition;
     private bool _fitted;
+    private Blazor.Diagrams.Core.Geometry.Rectangle? _lastContainer;
 
     [Parameter, EditorRequired]
     public PipelineDefinition Definition { get; set; } = null!;
@@ -39,6 +40,10 @@ public sealed partial class PipelineDiagram : IDisposable
     [Parameter]
     public EventCallback<string?> SelectedStepChanged { get; set; }
 
+    /// <summary>Each step's state in an execution, for the live graph; null draws the plain pipeline.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, StepRunState>? RunStates { get; set; }
+
     /// <summary>Width (px) covered on the right by a panel over the canvas; a selected step is panned out from under it.</summary>
     [Parameter]
     public double CoveredRight { get; set; }
@@ -50,6 +55,7 @@ public sealed partial class PipelineDiagram : IDisposable
     {
         _diagram.PointerClick += OnPointerClick;
         _diagram.ContainerChanged += TryFitOnce;
+        _diagram.ContainerChanged += KeepCentreOnResize;
     }
 
     protected override void OnParametersSet()
@@ -76,14 +82,22 @@ public sealed partial class PipelineDiagram : IDisposable
         foreach (var node in _model.Nodes)
         {
             var focused = node.StepName == SelectedStep;
+            var runState = RunStates?.GetValueOrDefault(node.StepName);
+            var changed = node.IsFocused != focused || node.RunState != runState;
+            node.RunState = runState;
             if (node.IsFocused != focused)
             {
                 node.IsFocused = focused;
-                node.Refresh();
                 if (focused)
                 {
                     KeepClearOfCoveredArea(node);
                 }
+            }
+
+            // Only nodes whose look changed are redrawn: a live run re-renders the page several times a second.
+            if (changed)
+            {
+                node.Refresh();
             }
         }
     }
@@ -108,6 +122,7 @@ public sealed partial class PipelineDiagram : IDisposable
     {
         _diagram.PointerClick -= OnPointerClick;
         _diagram.ContainerChanged -= TryFitOnce;
+        _diagram.ContainerChanged -= KeepCentreOnResize;
         foreach (var node in _model.Nodes)
         {
             node.SizeChanged -= OnNodeSized;
@@ -141,6 +156,25 @@ public sealed partial class PipelineDiagram : IDisposable
     }
 
     private void OnNodeSized(NodeModel node) => TryFitOnce();
+
+    /// <summary>
+    /// When the canvas changes size (a side panel opens next to it, the window is resized) what was in its
+    /// middle stays in its middle, instead of the graph sliding under the new right edge.
+    /// </summary>
+    private void KeepCentreOnResize()
+    {
+        if (_diagram.Container is not { } container)
+        {
+            return;
+        }
+
+        if (_fitted && _lastContainer is { } last && (last.Width != container.Width || last.Height != container.Height))
+        {
+            _diagram.SetPan(_diagram.Pan.X + ((container.Width - last.Width) / 2), _diagram.Pan.Y + ((container.Height - last.Height) / 2));
+        }
+
+        _lastContainer = container;
+    }
 
     /// <summary>Fits the graph once, when the canvas and every node have been measured.</summary>
     private void TryFitOnce()

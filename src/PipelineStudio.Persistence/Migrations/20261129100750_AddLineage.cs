@@ -45,9 +45,9 @@ namespace PipelineStudio.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LineageAssociations_DestinationId_SourceId",
+                name: "IX_LineageAssociations_DestinationId_SourceId_Type",
                 table: "LineageAssociations",
-                columns: new[] { "DestinationId", "SourceId" });
+                columns: new[] { "DestinationId", "SourceId", "Type" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LineageEntities_ContentHash",

@@ -10,7 +10,7 @@ using PipelineStudio.Persistence;
 namespace PipelineStudio.Persistence.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261129093348_AddLineage")]
+    [Migration("20261129100750_AddLineage")]
     partial class AddLineage
     {
         /// <inheritdoc />
@@ -142,7 +142,7 @@ namespace PipelineStudio.Persistence.Migrations
 
                     b.HasKey("SourceId", "DestinationId", "Type");
 
-                    b.HasIndex("DestinationId", "SourceId");
+                    b.HasIndex("DestinationId", "SourceId", "Type");
 
                     b.ToTable("LineageAssociations", (string)null);
                 });

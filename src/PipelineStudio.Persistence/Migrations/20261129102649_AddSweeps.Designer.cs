@@ -10,7 +10,7 @@ using PipelineStudio.Persistence;
 namespace PipelineStudio.Persistence.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261129095506_AddSweeps")]
+    [Migration("20261129102649_AddSweeps")]
     partial class AddSweeps
     {
         /// <inheritdoc />
@@ -142,7 +142,7 @@ namespace PipelineStudio.Persistence.Migrations
 
                     b.HasKey("SourceId", "DestinationId", "Type");
 
-                    b.HasIndex("DestinationId", "SourceId");
+                    b.HasIndex("DestinationId", "SourceId", "Type");
 
                     b.ToTable("LineageAssociations", (string)null);
                 });
