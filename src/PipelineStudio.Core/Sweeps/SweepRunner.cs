@@ -26,6 +26,7 @@ public sealed class SweepRunner(
     private readonly ConcurrentDictionary<string, SweepSession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableList> _listeners = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
+    private int _disposed;
 
     internal IExecutionBackend Backend => backend;
 
@@ -140,6 +141,11 @@ public sealed class SweepRunner(
     /// <summary>Ends the background loops without changing any sweep, so a restart resumes them.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _shutdown.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_sessions.Values.Select(s => s.Loop)).ConfigureAwait(false);
         _shutdown.Dispose();
