@@ -17,7 +17,7 @@ public static class PersistenceServiceCollectionExtensions
     /// Registers <see cref="IDbContextFactory{StudioDbContext}"/> on the SQLite file
     /// <c>&lt;dataDirectory&gt;/studio.db</c>, the singletons <see cref="IPipelineStore"/> (<see cref="EfPipelineStore"/>),
     /// <see cref="IRunStore"/> (<see cref="SqliteRunStore"/>, disposed with the container, which commits its queued
-    /// writes), <see cref="IModelRegistry"/>, <see cref="IExecutionLeases"/> and <see cref="ICallbackStore"/>, and <see cref="TimeProvider.System"/>
+    /// writes), <see cref="IModelRegistry"/>, <see cref="IExecutionLeases"/>, <see cref="ICallbackStore"/>, <see cref="ILineageStore"/> and <see cref="ISweepStore"/>, and <see cref="TimeProvider.System"/>
     /// unless a TimeProvider is registered.
     /// </summary>
     public static IServiceCollection AddStudioPersistence(this IServiceCollection services, string dataDirectory)
@@ -43,6 +43,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IExecutionLeases, SqliteExecutionLeases>();
         services.TryAddSingleton<ICallbackStore, SqliteCallbackStore>();
         services.TryAddSingleton<ILineageStore, SqliteLineageStore>();
+        services.TryAddSingleton<ISweepStore, SqliteSweepStore>();
         return services;
     }
 

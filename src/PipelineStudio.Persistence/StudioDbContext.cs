@@ -4,7 +4,7 @@ using PipelineStudio.Persistence.Entities;
 
 namespace PipelineStudio.Persistence;
 
-/// <summary>The studio's database: pipelines and their versions, executions with their step runs, attempts and callback tokens, lineage, and the model registry.</summary>
+/// <summary>The studio's database: pipelines and their versions, executions with their step runs, attempts and callback tokens, sweeps, lineage, and the model registry.</summary>
 public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
 {
     public DbSet<PipelineEntity> Pipelines => Set<PipelineEntity>();
@@ -22,6 +22,10 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<LineageEntityRow> LineageEntities => Set<LineageEntityRow>();
 
     public DbSet<LineageAssociationRow> LineageAssociations => Set<LineageAssociationRow>();
+
+    public DbSet<SweepEntity> Sweeps => Set<SweepEntity>();
+
+    public DbSet<SweepMemberEntity> SweepMembers => Set<SweepMemberEntity>();
 
     public DbSet<ModelPackageGroupEntity> ModelPackageGroups => Set<ModelPackageGroupEntity>();
 

@@ -104,8 +104,8 @@ public static class ParameterBinder
         _ => "a string",
     };
 
-    // A default (or enum value) as the text a user would have supplied: strings unquoted, the rest as JSON.
-    private static string? DefaultText(JsonNode? node) => node switch
+    /// <summary>A default (or enum value) as the text a user would have supplied: strings unquoted, the rest as JSON.</summary>
+    public static string? DefaultText(JsonNode? node) => node switch
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),

@@ -500,6 +500,101 @@ namespace PipelineStudio.Persistence.Migrations
                     b.ToTable("StepRuns", (string)null);
                 });
 
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.SweepEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FailFast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PipelineName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PipelineVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StopRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("PipelineName", "CreatedAt");
+
+                    b.ToTable("Sweeps", (string)null);
+                });
+
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.SweepMemberEntity", b =>
+                {
+                    b.Property<string>("SweepId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SweepId", "Index");
+
+                    b.HasIndex("ExecutionId");
+
+                    b.ToTable("SweepMembers", (string)null);
+                });
+
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.CallbackEntity", b =>
                 {
                     b.HasOne("PipelineStudio.Persistence.Entities.ExecutionEntity", null)
@@ -564,6 +659,17 @@ namespace PipelineStudio.Persistence.Migrations
                     b.Navigation("Execution");
                 });
 
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.SweepMemberEntity", b =>
+                {
+                    b.HasOne("PipelineStudio.Persistence.Entities.SweepEntity", "Sweep")
+                        .WithMany("Members")
+                        .HasForeignKey("SweepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Sweep");
+                });
+
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.ExecutionEntity", b =>
                 {
                     b.Navigation("Steps");
@@ -587,6 +693,11 @@ namespace PipelineStudio.Persistence.Migrations
             modelBuilder.Entity("PipelineStudio.Persistence.Entities.StepRunEntity", b =>
                 {
                     b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("PipelineStudio.Persistence.Entities.SweepEntity", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -41,6 +41,7 @@ public static partial class StudioRequestPipeline
         app.MapPipelinesApi();
         app.MapValidationApi();
         app.MapExecutionsApi().MapCallbacksApi();
+        app.MapSweepsApi();
         app.MapLineageApi().MapModelPackagesApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

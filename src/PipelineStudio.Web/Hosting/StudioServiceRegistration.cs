@@ -21,6 +21,7 @@ public static class StudioServiceRegistration
         services.AddHostedService<EngineHostedService>();
         services.AddSingleton(StudioUser.FromConfiguration(configuration));
         services.AddSingleton<SampleSeeder>();
+        services.AddStudioSweeps();
         services.AddSingleton<StepLogReader>();
 
         services.AddProblemDetails();

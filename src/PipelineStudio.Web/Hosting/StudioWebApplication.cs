@@ -1,3 +1,4 @@
+using PipelineStudio.Core.Sweeps;
 using PipelineStudio.Engine.Hosting;
 using PipelineStudio.Persistence;
 using PipelineStudio.Web.Services;
@@ -37,6 +38,9 @@ public static class StudioWebApplication
 
         // Executions a crash or restart left running carry on (their interrupted attempts are retried or failed).
         await app.Services.GetRequiredService<EngineRecovery>().ResumeAsync(app.Lifetime.ApplicationStopping);
+
+        // Sweeps a restart interrupted carry on too, now that their executions do.
+        await app.Services.GetRequiredService<SweepRunner>().ResumeAsync(app.Lifetime.ApplicationStopping);
         if (app.Configuration.GetValue(SeedSamplesKey, defaultValue: true))
         {
             var samples = app.Configuration[SamplesDirectoryKey] is { Length: > 0 } configured

@@ -21,6 +21,12 @@ public sealed class StudioBrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not running.");
 
+    /// <summary>The studio's services, for setup a user would do outside the browser (staging demo scripts).</summary>
+    public IServiceProvider Services => _server?.Services ?? throw new InvalidOperationException("The studio is not running.");
+
+    /// <summary>A REST client of the running studio.</summary>
+    public StudioApi Api => new(new HttpClient { BaseAddress = new Uri(BaseUrl) });
+
     public async Task InitializeAsync()
     {
         var chromium = E2ESettings.ChromiumPath;

@@ -44,10 +44,37 @@ public sealed class StudioPage(IPage page)
         await ImportName.PressAsync("Tab");
     }
 
+    /// <summary>The input of a launch-form parameter (<c>[data-parameter=Name]</c>).</summary>
+    public ILocator ParameterInput(string name) => Page.Locator($"#launch-form [data-parameter='{name}'] input").First;
+
+    public ILocator LaunchSubmit => Page.Locator("#launch-submit");
+
+    /// <summary>One parameter's block on the sweep form (<c>[data-sweep-parameter=Name]</c>).</summary>
+    public ILocator SweepParameter(string name) => Page.Locator($"[data-sweep-parameter='{name}']");
+
+    /// <summary>Picks an option of an open MudSelect by its text.</summary>
+    public async Task ChooseAsync(ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+
+    /// <summary>Switches between light and dark with the app bar's toggle.</summary>
+    public async Task ToggleThemeAsync()
+    {
+        await Page.Locator("#theme-toggle").ClickAsync();
+
+        // Off the toggle, so its tooltip does not cover the page in the next screenshot.
+        await Page.Mouse.MoveAsync(700, 890);
+    }
+
     /// <summary>Saves a full-page screenshot to the test artifacts folder and returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {
         var path = Path.Combine(E2ESettings.ArtifactsDirectory, $"{name}.png");
+
+        // A page scrolled by an earlier click would be stitched with the fixed app bar in its middle.
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }

@@ -118,6 +118,8 @@ public sealed partial class InMemoryRunStore : IRunStore
             IReadOnlyList<ExecutionRecord> result = _executions.Values
                 .Where(e => query.PipelineName is null || e.PipelineName == query.PipelineName)
                 .Where(e => query.Statuses is null || query.Statuses.Contains(e.Status))
+                .Where(e => query.CreatedAfter is null || e.CreatedAt > query.CreatedAfter)
+                .Where(e => query.CreatedBefore is null || e.CreatedAt < query.CreatedBefore)
                 .OrderByDescending(e => e.CreatedAt)
                 .Skip(query.Offset).Take(query.Limit).ToList();
             return Task.FromResult(result);

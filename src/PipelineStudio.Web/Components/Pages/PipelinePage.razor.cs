@@ -34,6 +34,15 @@ public partial class PipelinePage
 
     private string PipelineHref => $"/pipelines/{Uri.EscapeDataString(Name)}";
 
+    // The launch and sweep forms open on the version shown here, so an older version launches as itself.
+    private string VersionQuery => ViewModel.IsLatest || ViewModel.Version is null ? "" : $"?version={ViewModel.Version.Info.Version}";
+
+    private string LaunchHref => $"{PipelineHref}/launch{VersionQuery}";
+
+    private string SweepHref => $"{PipelineHref}/sweep{VersionQuery}";
+
+    private string ExecutionsHref => $"/executions?pipeline={Uri.EscapeDataString(Name)}";
+
     private List<BreadcrumbItem> Breadcrumbs => [new("Pipelines", "/pipelines"), new(Name, href: null, disabled: true)];
 
     protected override void OnInitialized() => ViewModel = new PipelineDetailViewModel(Store, Logger);
