@@ -13,6 +13,7 @@ public sealed class EngineHostedService(ExecutionLeaseKeeper keeper, LocalExecut
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _stopping = new();
     private Task _keeping = Task.CompletedTask;
+    private bool _disposed;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,13 +21,22 @@ public sealed class EngineHostedService(ExecutionLeaseKeeper keeper, LocalExecut
         return Task.CompletedTask;
     }
 
-    /// <remarks>Hosts may call it twice (the test host does); the second call finds nothing left to do.</remarks>
+    /// <remarks>Hosts may call it twice, even after disposing the service (the test host does); only the first call acts.</remarks>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed || _stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _keeping;
         await backend.ShutdownAsync(ShutdownGrace);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 }

@@ -55,9 +55,13 @@ public sealed class SweepRestartTests : IDisposable
         }
     }
 
+    // The test host may dispose the studio's services before its engine parks the running step (a real SIGTERM parks it,
+    // see GracefulShutdownTests), so the interrupted attempt can look like a crash: the retry policy covers both.
     private static string GatedDefinition(string gate) => $$$"""
         {"Version":"2020-12-01","Metadata":{},"Parameters":[{"Name":"Index","Type":"Integer","DefaultValue":1}],
-         "Steps":[{"Name":"Wait","Type":"Processing","Arguments":{
+         "Steps":[{"Name":"Wait","Type":"Processing",
+            "RetryPolicies":[{"ExceptionType":["SageMaker.JOB_INTERNAL_ERROR"],"IntervalSeconds":1,"BackoffRate":1.0,"MaxAttempts":2}],
+            "Arguments":{
             "ProcessingResources":{"ClusterConfig":{"InstanceType":"ml.m5.large","InstanceCount":1,"VolumeSizeInGB":1}},
             "AppSpecification":{"ImageUri":"local/shell","ContainerEntrypoint":["/bin/sh","-c",
               "while [ ! -f '{{{gate}}}' ]; do sleep 0.1; done; echo done"]},
