@@ -22,6 +22,7 @@ public static class StudioServiceRegistration
         services.AddSingleton(StudioUser.FromConfiguration(configuration));
         services.AddSingleton<SampleSeeder>();
         services.AddSingleton<StepLogReader>();
+        services.AddSingleton<Model.Registry.ModelMetricsReader>();
 
         services.AddProblemDetails();
         services.AddOpenApi();
