@@ -9,6 +9,10 @@ public partial class ModelsPage
     // MudSelect needs a non-null value for "no filter".
     private const string AllValue = "*";
 
+    /// <summary>Preselects a group, e.g. from the package page's breadcrumb.</summary>
+    [SupplyParameterFromQuery(Name = "group")]
+    public string? InitialGroup { get; set; }
+
     [Inject]
     public required IModelRegistry Registry { get; init; }
 
@@ -35,7 +39,7 @@ public partial class ModelsPage
 
     protected override async Task OnInitializedAsync()
     {
-        ViewModel = new ModelListViewModel(Registry, MetricsReader, Logger);
+        ViewModel = new ModelListViewModel(Registry, MetricsReader, Logger) { Group = string.IsNullOrWhiteSpace(InitialGroup) ? null : InitialGroup };
         await ViewModel.LoadAsync();
     }
 
