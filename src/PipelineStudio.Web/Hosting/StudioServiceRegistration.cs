@@ -23,6 +23,7 @@ public static class StudioServiceRegistration
         services.AddSingleton<SampleSeeder>();
         services.AddStudioSweeps();
         services.AddSingleton<StepLogReader>();
+        services.AddSingleton<Model.Registry.ModelMetricsReader>();
 
         services.AddProblemDetails();
         services.AddOpenApi();
