@@ -74,14 +74,14 @@ public sealed partial class LaunchTests(StudioBrowserFixture studio) : BrowserTe
     }
 
     [Fact]
-    public async Task Launch_ChurnDemoWithDefaults_RunsGreenFromTheForm()
+    public async Task Launch_ChurnDemoWithDefaults_RunsGreenFromTheFormAndIsWatchedLiveOnTheTimeline()
     {
         const string pipeline = "churn-prediction";
         var samples = StudioFolders.FindSamplesDirectory() ?? throw new InvalidOperationException("The samples folder was not found.");
         await Studio.Services.GetRequiredService<SampleStager>().StageAsync(pipeline, Path.Combine(samples, pipeline));
         await Studio.Api.ImportAsync(pipeline, await File.ReadAllTextAsync(Path.Combine(samples, $"{pipeline}.json")));
 
-        await WithPageAsync(nameof(Launch_ChurnDemoWithDefaults_RunsGreenFromTheForm), async studio =>
+        await WithPageAsync(nameof(Launch_ChurnDemoWithDefaults_RunsGreenFromTheFormAndIsWatchedLiveOnTheTimeline), async studio =>
         {
             await studio.OpenInteractiveAsync($"/pipelines/{pipeline}/launch");
             await Expect(studio.Page.Locator("#launch-form [data-parameter]")).ToHaveCountAsync(6);
@@ -95,6 +95,19 @@ public sealed partial class LaunchTests(StudioBrowserFixture studio) : BrowserTe
             await studio.LaunchSubmit.ClickAsync();
             await Expect(studio.Page).ToHaveURLAsync(ExecutionUrl());
             var id = ExecutionUrl().Match(studio.Page.Url).Groups["id"].Value;
+
+            // Watch it on the timeline the form led to: the tuning step is seen running, then done, with no reload.
+            await studio.Page.EvaluateAsync("() => window.__sameDocument = true");
+            var tuning = studio.Page.Locator(".timeline-row[data-step='TuneChurnModel']");
+            await Expect(tuning).ToHaveAttributeAsync("data-status", "Executing", new() { Timeout = 120_000 });
+            await studio.ScreenshotAsync("churn-from-form-running");
+            await Expect(studio.Page.Locator("#execution-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 180_000 });
+            await Expect(tuning).ToHaveAttributeAsync("data-status", "Succeeded");
+            Assert.True(await studio.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
+
+            await tuning.ClickAsync();
+            await Expect(studio.Page.Locator("#step-logs")).ToContainTextAsync("Best training job");
+            await studio.ScreenshotAsync("churn-from-form-finished");
 
             var execution = await Studio.Api.WaitForEndAsync(id);
             Assert.True(StudioApi.Status(execution) == "Succeeded", execution.ToString());
