@@ -59,7 +59,7 @@ public sealed class ChurnSampleContractTests : IDisposable
         var best = Resolve(tune, "TrainingJobSummaries[0].TrainingJobName");
         Assert.Equal(3, tune.Properties!["TrainingJobSummaries"]!.AsArray().Count);
 
-        var modelUri = $"s3://pipelinestudio-samples/churn-prediction/models/{best}/output/model.tar.gz";
+        var modelUri = $"s3://pipelinestudio-samples/churn-prediction/contract0001/models/{best}/output/model.tar.gz";
         var evaluation = await RunStepAsync(processing, "EvaluateChurnModel", new()
         {
             ["Parameters.ProcessingInstanceType"] = "ml.m5.large",
@@ -102,8 +102,9 @@ public sealed class ChurnSampleContractTests : IDisposable
     private static string Resolve(StepResult result, string path) => PropertyResolver.Resolve(result.Properties, path)!.GetValue<string>();
 
     // Stands in for the evaluator: {"Get": path} -> the given value, Std:Join -> its joined values.
+    // The sample writes under its execution's prefix, so every step also gets an execution id.
     private static JsonObject Substitute(JsonNode arguments, Dictionary<string, string> values) =>
-        Replace(arguments.DeepClone(), values)!.AsObject();
+        Replace(arguments.DeepClone(), new Dictionary<string, string>(values) { ["Execution.PipelineExecutionId"] = "contract0001" })!.AsObject();
 
     private static JsonNode? Replace(JsonNode? node, Dictionary<string, string> values)
     {
