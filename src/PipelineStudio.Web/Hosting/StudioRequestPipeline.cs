@@ -41,7 +41,7 @@ public static partial class StudioRequestPipeline
         app.MapPipelinesApi();
         app.MapValidationApi();
         app.MapExecutionsApi().MapCallbacksApi();
-        app.MapLineageApi().MapModelPackagesApi();
+        app.MapLineageApi().MapLineageExportApi().MapModelPackagesApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
