@@ -43,18 +43,18 @@ public static class LineageSamples
 
     public static (IReadOnlyCollection<LineageEntity> Entities, IReadOnlyCollection<LineageAssociation> Associations) Churn()
     {
-        LineageEntity Artifact(string id, string type, string name, string uri, long size) =>
-            new(id, LineageKind.Artifact, type, name, At, uri, "sha256-" + name, size, ExecutionId, name == "raw" ? null : "Preprocess");
+        LineageEntity Artifact(string id, string type, string name, string uri, long size, string? step = null) =>
+            new(id, LineageKind.Artifact, type, name, At, uri, "sha256-" + name, size, step is null ? null : ExecutionId, step);
         LineageEntity Run(string id, string type, string step) =>
             new(id, LineageKind.Action, type, step, At, $"execution/{ExecutionId}/step/{step}", ExecutionId: ExecutionId, StepName: step);
         LineageEntity[] entities =
         [
             Artifact(Raw, LineageTypes.DataSet, "raw", "s3://studio/data/raw.csv", 2_400_000),
             Artifact(Script, LineageTypes.Code, "preprocess.py", "s3://studio/code/preprocess.py", 1_800),
-            Artifact(TrainSplit, LineageTypes.DataSet, "train", "s3://studio/exec/train/train.csv", 1_600_000),
-            Artifact(TestSplit, LineageTypes.DataSet, "test", "s3://studio/exec/test/test.csv", 400_000),
+            Artifact(TrainSplit, LineageTypes.DataSet, "train", "s3://studio/exec/train/train.csv", 1_600_000, "Preprocess"),
+            Artifact(TestSplit, LineageTypes.DataSet, "test", "s3://studio/exec/test/test.csv", 400_000, "Preprocess"),
             Artifact(Image, LineageTypes.Image, "xgboost", "local/xgboost:1.7", 0),
-            Artifact(ModelArtifact, LineageTypes.Model, "model", "s3://studio/exec/model/model.tar.gz", 52_000),
+            Artifact(ModelArtifact, LineageTypes.Model, "model", "s3://studio/exec/model/model.tar.gz", 52_000, "Train"),
             new(Package, LineageKind.Artifact, LineageTypes.ModelPackage, "churn-models v1", At, PackageArn, ExecutionId: ExecutionId, StepName: "Register"),
             Run(Preprocess, "ProcessingJob", "Preprocess"),
             Run(Train, "TrainingJob", "Train"),

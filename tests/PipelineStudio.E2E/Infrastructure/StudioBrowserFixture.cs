@@ -21,6 +21,9 @@ public sealed class StudioBrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not running.");
 
+    /// <summary>The studio's services, to record state (e.g. lineage) that no REST call creates directly.</summary>
+    public IServiceProvider Services => _server?.Services ?? throw new InvalidOperationException("The studio server is not running.");
+
     public async Task InitializeAsync()
     {
         var chromium = E2ESettings.ChromiumPath;

@@ -30,6 +30,7 @@ public sealed partial class LineageDiagram : IDisposable
     private LineageDiagramModel _model = new([], []);
     private LineageView? _shownView;
     private bool _fitted;
+    private Blazor.Diagrams.Core.Geometry.Rectangle? _lastContainer;
 
     [Parameter, EditorRequired]
     public LineageView View { get; set; } = LineageView.Empty;
@@ -54,18 +55,19 @@ public sealed partial class LineageDiagram : IDisposable
         _diagram.PointerClick += OnPointerClick;
         _diagram.PointerDoubleClick += OnPointerDoubleClick;
         _diagram.ContainerChanged += TryFitOnce;
+        _diagram.ContainerChanged += KeepCentreOnResize;
     }
 
     protected override void OnParametersSet()
     {
         if (!ReferenceEquals(View, _shownView))
         {
-            var firstView = _shownView is null || _shownView.RootId != View.RootId;
+            // New nodes (expand, depth, filter) may land outside the view: fit again so they are seen.
             _shownView = View;
             _model = LineageDiagramMapper.Map(View);
             LineageDiagramMapper.Mark(_model, View, ViewState, Path);
             LineageDiagramMapper.Populate(_diagram, _model);
-            _fitted &= !firstView;
+            _fitted = false;
             TryFitOnce();
             return;
         }
@@ -81,6 +83,7 @@ public sealed partial class LineageDiagram : IDisposable
         _diagram.PointerClick -= OnPointerClick;
         _diagram.PointerDoubleClick -= OnPointerDoubleClick;
         _diagram.ContainerChanged -= TryFitOnce;
+        _diagram.ContainerChanged -= KeepCentreOnResize;
     }
 
     private static BlazorDiagram CreateDiagram()
@@ -117,7 +120,8 @@ public sealed partial class LineageDiagram : IDisposable
     /// <summary>Node sizes are known up front, so the first fit needs only the canvas size.</summary>
     private void TryFitOnce()
     {
-        if (_fitted || _diagram.Container is null || _model.Nodes.Count == 0)
+        // The canvas reports a zero height before the page's flex layout settles; a fit then would be wrong.
+        if (_fitted || _diagram.Container is not { Width: > 0, Height: > 0 } || _model.Nodes.Count == 0)
         {
             return;
         }
@@ -142,6 +146,22 @@ public sealed partial class LineageDiagram : IDisposable
             : (X: bounds.Left + (bounds.Width / 2), Y: bounds.Top + (bounds.Height / 2));
         _diagram.SetZoom(zoom);
         _diagram.SetPan((container.Width / 2) - (centre.X * zoom), (container.Height / 2) - (centre.Y * zoom));
+    }
+
+    /// <summary>When the canvas changes size (the details panel opens beside it) what was in its middle stays in its middle.</summary>
+    private void KeepCentreOnResize()
+    {
+        if (_diagram.Container is not { } container)
+        {
+            return;
+        }
+
+        if (_fitted && _lastContainer is { } last && (last.Width != container.Width || last.Height != container.Height))
+        {
+            _diagram.SetPan(_diagram.Pan.X + ((container.Width - last.Width) / 2), _diagram.Pan.Y + ((container.Height - last.Height) / 2));
+        }
+
+        _lastContainer = container;
     }
 
     private void ZoomBy(double factor)
