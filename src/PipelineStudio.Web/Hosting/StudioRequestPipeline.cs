@@ -42,7 +42,7 @@ public static partial class StudioRequestPipeline
         app.MapValidationApi();
         app.MapExecutionsApi().MapCallbacksApi();
         app.MapSweepsApi();
-        app.MapLineageApi().MapModelPackagesApi();
+        app.MapLineageApi().MapLineageExportApi().MapModelPackagesApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -31,6 +31,10 @@ public sealed partial class ExecutionPage : IDisposable
     [Parameter]
     public string Id { get; set; } = "";
 
+    /// <summary>A step to open on load (<c>?step=Train</c>), e.g. from a lineage step run's "Step logs" link.</summary>
+    [SupplyParameterFromQuery(Name = "step")]
+    public string? Step { get; set; }
+
     [Inject]
     public required IRunStore Runs { get; init; }
 
@@ -106,6 +110,11 @@ public sealed partial class ExecutionPage : IDisposable
         }
 
         await ViewModel.LoadAsync(Id);
+        if (Step is { Length: > 0 } step && ViewModel.Execution is not null)
+        {
+            await SelectStepAsync(step);
+        }
+
         _feed?.Resume();
         UpdateTicker();
     }
