@@ -13,14 +13,16 @@ using PipelineStudio.Persistence;
 
 // A layered DAG of Condition steps (Equals 1 1, no branches): in-process steps that do nothing, so what is
 // measured is the engine itself (scheduling, middleware, logs, and every state change stored before it is
-// announced). One warm-up execution of the same size (so the JIT has tiered up), then RUNS measured executions,
+// announced). WARMUPS warm-up executions of the same size (tiered compilation with dynamic PGO keeps recompiling
+// for a few executions; a long-running studio is past that), then RUNS measured executions,
 // each timed from StartAsync (load, validate, create the execution) to its end; the pipeline is saved before.
 // Prints steps/s and CPU ms per step for each run, and the median.
-// Arguments: [steps=1000] [width=20] [Engine:MaxParallelSteps=0, i.e. processor count x 2] [runs=3].
+// Arguments: [steps=1000] [width=20] [Engine:MaxParallelSteps=0, i.e. processor count x 2] [runs=3] [warmups=3].
 var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000;
 var width = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var parallel = args.Length > 2 ? args[2] : "0";
 var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+var warmups = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3;
 var data = Path.Combine(Path.GetTempPath(), "engine-throughput", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(data);
 try
@@ -40,17 +42,26 @@ try
     var library = provider.GetRequiredService<PipelineLibrary>();
     var backend = provider.GetRequiredService<LocalExecutionBackend>();
 
-    await RunAsync("warmup", steps);
+    for (var warmup = 1; warmup <= warmups; warmup++)
+    {
+        await RunAsync($"warmup{warmup}", steps);
+    }
+
     var rates = new List<double>();
     var cpuPerStep = new List<double>();
     for (var run = 1; run <= runs; run++)
     {
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         var (status, wall, cpu) = await RunAsync($"measured{run}", steps);
+        jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
+        jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
         rates.Add(steps / wall.TotalSeconds);
         cpuPerStep.Add(cpu.TotalMilliseconds / steps);
         Console.WriteLine(
             $"run {run}: {steps} no-op steps (width {width}, Engine:MaxParallelSteps {parallel}): {status} in {wall.TotalSeconds:F2} s, " +
-            $"{steps / wall.TotalSeconds:F0} steps/s; process CPU {cpu.TotalSeconds:F2} s = {cpu.TotalMilliseconds / steps:F3} ms/step");
+            $"{steps / wall.TotalSeconds:F0} steps/s; process CPU {cpu.TotalSeconds:F2} s = {cpu.TotalMilliseconds / steps:F3} ms/step " +
+            $"(JIT: {jitted} methods, {jitTime.TotalMilliseconds:F0} ms)");
     }
 
     Console.WriteLine($"median of {runs}: {Median(rates):F0} steps/s, {Median(cpuPerStep):F3} CPU ms/step");
