@@ -45,7 +45,7 @@ public static class ExecutionsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{id}/steps/{step}/logs", GetStepLogAsync)
             .WithName("GetStepLog")
-            .WithSummary("The log of one attempt of a step as plain text (the latest attempt unless ?attempt=N).")
+            .WithSummary("The log of one attempt of a step as plain text (the latest attempt unless ?attempt=N); empty when the attempt wrote nothing.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
@@ -174,7 +174,10 @@ public static class ExecutionsApi
         var path = FileStepLog.PathFor(services.Engine.DataDirectory, id, step, number);
         if (!File.Exists(path))
         {
-            return ExecutionProblems.NotFound("Log not found", $"Step '{step}' of execution '{id}' has no log for attempt {number}.");
+            // The engine creates a log file with an attempt's first line: an attempt that ran and wrote nothing has none.
+            return number >= 1 && number <= record.AttemptCount
+                ? TypedResults.Text(string.Empty, "text/plain", Encoding.UTF8)
+                : ExecutionProblems.NotFound("Log not found", $"Step '{step}' of execution '{id}' has no log for attempt {number}.");
         }
 
         // The engine may still be appending: share the file for writing and read what is there now.
