@@ -5,20 +5,22 @@ namespace PipelineStudio.Engine.Middleware;
 
 /// <summary>
 /// The step's life as stored and announced: Starting when it gets a slot, then (from the attempt layer) Executing,
-/// then Succeeded, Failed or Stopped with its properties, metadata, attempt count and cache source.
+/// then Succeeded, Failed or Stopped with its properties, metadata, attempt count and cache source. The last
+/// attempt's end (queued by the attempt layer) and the step's end are stored and announced together.
 /// </summary>
 public sealed class StateMiddleware : IStepMiddleware
 {
     public async Task<StepResult> InvokeAsync(StepInvocation invocation, StepDelegate next, CancellationToken cancellationToken)
     {
         var time = invocation.State.Time;
-        await invocation.SaveRecordAsync(invocation.Record with
+        // Stored while the arguments are evaluated; announced with the attempt's first states (or the outcome).
+        invocation.QueueRecord(invocation.Record with
         {
             Status = StepStatus.Starting,
             StartedAt = time.GetUtcNow(),
             EndedAt = null,
             FailureReason = null,
-        }).ConfigureAwait(false);
+        });
 
         var result = await next(invocation, cancellationToken).ConfigureAwait(false);
         var status = result.Succeeded ? StepStatus.Succeeded : result.Stopped ? StepStatus.Stopped : StepStatus.Failed;

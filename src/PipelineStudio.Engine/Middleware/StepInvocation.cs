@@ -22,6 +22,8 @@ public interface IStepMiddleware
 /// </summary>
 public sealed class StepInvocation
 {
+    private RunStateBatch? _changes;
+
     public required ExecutionRecord Execution { get; init; }
 
     public required PipelineDefinition Definition { get; init; }
@@ -69,10 +71,26 @@ public sealed class StepInvocation
     /// </summary>
     public StepResult? InterruptedAttempt { get; init; }
 
-    /// <summary>Saves the record (store first, then event) and keeps it as <see cref="Record"/>.</summary>
-    public async Task SaveRecordAsync(StepRecord record)
+    /// <summary>
+    /// The step's state changes not announced yet: sent to the store as they are made, announced by
+    /// <see cref="FlushAsync"/> (or the next <see cref="SaveRecordAsync"/>) once stored.
+    /// </summary>
+    public RunStateBatch Changes => _changes ??= State.Batch();
+
+    /// <summary>Sends the record to the store and keeps it as <see cref="Record"/>; announced at the next flush.</summary>
+    public void QueueRecord(StepRecord record)
     {
         Record = record;
-        await State.SaveStepAsync(record, CancellationToken.None).ConfigureAwait(false);
+        Changes.SaveStep(record);
     }
+
+    /// <summary>Saves the record (store first, then event) after the changes queued before it, and keeps it as <see cref="Record"/>.</summary>
+    public Task SaveRecordAsync(StepRecord record)
+    {
+        QueueRecord(record);
+        return FlushAsync();
+    }
+
+    /// <summary>Waits until the queued changes are stored, then announces them in order.</summary>
+    public Task FlushAsync() => _changes?.FlushAsync() ?? Task.CompletedTask;
 }

@@ -86,9 +86,11 @@ public sealed partial class ExecutionCoordinator
         {
             if (_steps.TryGetValue(name, out var record) && record.Status == StepStatus.Pending)
             {
-                await SaveStepAsync(record with { Status = StepStatus.NotExecuted, QueuedAt = null }).ConfigureAwait(false);
+                QueueStep(record with { Status = StepStatus.NotExecuted, QueuedAt = null });
             }
         }
+
+        await _changes.FlushAsync().ConfigureAwait(false);
 
         var failed = _order.Select(n => _steps.GetValueOrDefault(n)).FirstOrDefault(s => s?.Status == StepStatus.Failed);
         var (status, reason) = _stopping || _steps.Values.Any(s => s.Status == StepStatus.Stopped)

@@ -31,6 +31,7 @@ public sealed partial class ExecutionCoordinator
     private readonly CancellationTokenSource _stop = new();
     private readonly EngineServices _services;
     private readonly EvaluationContext _expressions;
+    private readonly RunStateBatch _changes;
     private readonly TaskCompletionSource<ExecutionRecord> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ExecutionRecord _execution;
     private int _running;
@@ -56,6 +57,7 @@ public sealed partial class ExecutionCoordinator
             _properties[step.StepName] = Parse(step.PropertiesJson);
         }
 
+        _changes = services.State.Batch();
         _expressions = ExpressionContexts.ForExecution(execution, definition, services.Artifacts, services.State.Time, _properties);
     }
 
@@ -162,12 +164,14 @@ public sealed partial class ExecutionCoordinator
     /// <summary>
     /// Decides the Pending steps that may have changed: all of them on the first pass, afterwards only the
     /// successors of steps that finished or were skipped (so a large DAG costs O(edges), not O(steps) per completion).
+    /// The pass's decisions are stored together, with one wait, before any of its ready steps is queued.
     /// </summary>
     private async Task AdvanceAsync()
     {
         var candidates = new Queue<string>(_firstPass ? _order : _recheck);
         _firstPass = false;
         _recheck.Clear();
+        var ready = new List<string>();
         while (candidates.TryDequeue(out var name))
         {
             if (!_steps.TryGetValue(name, out var record) || record.Status != StepStatus.Pending || record.QueuedAt is not null)
@@ -178,7 +182,7 @@ public sealed partial class ExecutionCoordinator
             switch (Decide(name))
             {
                 case Readiness.Blocked:
-                    await SaveStepAsync(record with { Status = StepStatus.NotExecuted, QueuedAt = null }).ConfigureAwait(false);
+                    QueueStep(record with { Status = StepStatus.NotExecuted, QueuedAt = null });
                     foreach (var edge in _graph.EdgesOutOf(name))
                     {
                         candidates.Enqueue(edge.To);
@@ -186,10 +190,16 @@ public sealed partial class ExecutionCoordinator
 
                     break;
                 case Readiness.Ready:
-                    await SaveStepAsync(record with { QueuedAt = _services.State.Time.GetUtcNow() }).ConfigureAwait(false);
-                    _ready.Enqueue(name);
+                    QueueStep(record with { QueuedAt = _services.State.Time.GetUtcNow() });
+                    ready.Add(name);
                     break;
             }
+        }
+
+        await _changes.FlushAsync().ConfigureAwait(false);
+        foreach (var name in ready)
+        {
+            _ready.Enqueue(name);
         }
     }
 
@@ -235,10 +245,11 @@ public sealed partial class ExecutionCoordinator
             ? value
             : null;
 
-    private async Task SaveStepAsync(StepRecord record)
+    /// <summary>Keeps the record as the step's state and sends it to the store; announced at the next flush of <see cref="_changes"/>.</summary>
+    private void QueueStep(StepRecord record)
     {
         _steps[record.StepName] = record;
-        await _services.State.SaveStepAsync(record).ConfigureAwait(false);
+        _changes.SaveStep(record);
     }
 
     private static JsonNode? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonNode.Parse(json);
