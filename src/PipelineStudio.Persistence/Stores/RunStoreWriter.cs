@@ -148,7 +148,7 @@ internal sealed class RunStoreWriter(Func<string> connectionString) : IAsyncDisp
         // BEGIN IMMEDIATE takes the write lock up front, waiting up to the busy timeout for another process's writer.
         using var transaction = connection.BeginTransaction(deferred: false);
         commands.Enlist(transaction);
-        foreach (var write in writes)
+        foreach (var write in RunStoreWrite.Coalesce(writes))
         {
             write.Apply(commands);
         }

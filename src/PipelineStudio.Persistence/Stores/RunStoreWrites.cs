@@ -13,6 +13,12 @@ internal abstract class RunStoreWrite
 
     public Task Completion => _completion.Task;
 
+    /// <summary>
+    /// The row this write replaces wholesale (every state column), or null. Two writes with the same key in one
+    /// transaction need only the later one: nobody can see the row between them.
+    /// </summary>
+    public virtual WriteKey? Key => null;
+
     /// <summary>Names the record for error messages, e.g. "Step 'Train' of execution 'x1'".</summary>
     public abstract string Describe();
 
@@ -21,7 +27,54 @@ internal abstract class RunStoreWrite
     public void Succeed() => _completion.TrySetResult();
 
     public void Fail(Exception error) => _completion.TrySetException(error);
+
+    /// <summary>
+    /// The writes one transaction has to apply: of several writes to the same row, only the last one's values, put
+    /// where the first one was (so a row is still inserted before the writes after it, e.g. its attempts, and new
+    /// rows keep their order). A step going Starting, Executing and on within one group commit is one UPDATE.
+    /// </summary>
+    public static IReadOnlyList<RunStoreWrite> Coalesce(IReadOnlyList<RunStoreWrite> writes)
+    {
+        if (writes.Count < 2)
+        {
+            return writes;
+        }
+
+        Dictionary<WriteKey, RunStoreWrite>? last = null;
+        var keyed = 0;
+        foreach (var write in writes)
+        {
+            if (write.Key is { } key)
+            {
+                keyed++;
+                (last ??= [])[key] = write;
+            }
+        }
+
+        if (last is null || last.Count == keyed)
+        {
+            return writes;
+        }
+
+        var applied = new List<RunStoreWrite>(writes.Count - keyed + last.Count);
+        foreach (var write in writes)
+        {
+            if (write.Key is not { } key)
+            {
+                applied.Add(write);
+            }
+            else if (last.Remove(key, out var latest))
+            {
+                applied.Add(latest);
+            }
+        }
+
+        return applied;
+    }
 }
+
+/// <summary>Identifies a run store row: a step, or (with <paramref name="Attempt"/>) one attempt of a step.</summary>
+internal readonly record struct WriteKey(string ExecutionId, string StepName, int? Attempt);
 
 internal sealed class CreateExecutionWrite(ExecutionRecord execution, IReadOnlyList<StepRecord> steps) : RunStoreWrite
 {
@@ -55,6 +108,8 @@ internal sealed class SaveStepWrite(StepRecord step) : RunStoreWrite
 {
     public override string Describe() => $"Step '{step.StepName}' of execution '{step.ExecutionId}'";
 
+    public override WriteKey? Key => new WriteKey(step.ExecutionId, step.StepName, null);
+
     public override void Apply(RunStoreCommands commands) => commands.UpsertStep(step, ordinal: null, pipelineName: null);
 }
 
@@ -62,6 +117,8 @@ internal sealed class SaveAttemptWrite(AttemptRecord attempt) : RunStoreWrite
 {
     public override string Describe() =>
         $"Attempt {attempt.Attempt} of step '{attempt.StepName}' of execution '{attempt.ExecutionId}'";
+
+    public override WriteKey? Key => new WriteKey(attempt.ExecutionId, attempt.StepName, attempt.Attempt);
 
     public override void Apply(RunStoreCommands commands) => commands.UpsertAttempt(attempt);
 }
