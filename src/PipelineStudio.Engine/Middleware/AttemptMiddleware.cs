@@ -10,7 +10,7 @@ public sealed class AttemptMiddleware : IStepMiddleware
     {
         var time = invocation.State.Time;
         var attempt = new AttemptRecord(invocation.Execution.Id, invocation.StepName, invocation.Attempt, StepStatus.Executing, time.GetUtcNow());
-        // Starting (queued earlier), the attempt and Executing are stored before the executor runs, with one wait.
+        // Starting (queued by the state layer), the attempt and Executing are stored before the executor runs, with one wait.
         invocation.Changes.SaveAttempt(attempt);
         await invocation.SaveRecordAsync(invocation.Record with { Status = StepStatus.Executing, AttemptCount = invocation.Attempt }).ConfigureAwait(false);
 

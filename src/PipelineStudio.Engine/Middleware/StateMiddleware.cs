@@ -13,7 +13,7 @@ public sealed class StateMiddleware : IStepMiddleware
     public async Task<StepResult> InvokeAsync(StepInvocation invocation, StepDelegate next, CancellationToken cancellationToken)
     {
         var time = invocation.State.Time;
-        // Stored while the arguments are evaluated; announced with the attempt's first states (or the outcome).
+        // Stored and announced with the attempt's first states (or with the outcome, when no attempt runs).
         invocation.QueueRecord(invocation.Record with
         {
             Status = StepStatus.Starting,

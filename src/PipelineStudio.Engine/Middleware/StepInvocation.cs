@@ -72,12 +72,12 @@ public sealed class StepInvocation
     public StepResult? InterruptedAttempt { get; init; }
 
     /// <summary>
-    /// The step's state changes not announced yet: sent to the store as they are made, announced by
-    /// <see cref="FlushAsync"/> (or the next <see cref="SaveRecordAsync"/>) once stored.
+    /// The step's state changes not stored yet: sent to the store together by <see cref="FlushAsync"/> (or the next
+    /// <see cref="SaveRecordAsync"/>) and announced once stored.
     /// </summary>
     public RunStateBatch Changes => _changes ??= State.Batch();
 
-    /// <summary>Sends the record to the store and keeps it as <see cref="Record"/>; announced at the next flush.</summary>
+    /// <summary>Keeps the record as <see cref="Record"/>; stored and announced at the next flush.</summary>
     public void QueueRecord(StepRecord record)
     {
         Record = record;
@@ -91,6 +91,6 @@ public sealed class StepInvocation
         return FlushAsync();
     }
 
-    /// <summary>Waits until the queued changes are stored, then announces them in order.</summary>
+    /// <summary>Stores the queued changes, waits until they are stored, then announces them in order.</summary>
     public Task FlushAsync() => _changes?.FlushAsync() ?? Task.CompletedTask;
 }

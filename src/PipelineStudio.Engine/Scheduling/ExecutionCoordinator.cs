@@ -245,7 +245,7 @@ public sealed partial class ExecutionCoordinator
             ? value
             : null;
 
-    /// <summary>Keeps the record as the step's state and sends it to the store; announced at the next flush of <see cref="_changes"/>.</summary>
+    /// <summary>Keeps the record as the step's state; stored and announced at the next flush of <see cref="_changes"/>.</summary>
     private void QueueStep(StepRecord record)
     {
         _steps[record.StepName] = record;

@@ -3,28 +3,26 @@ using PipelineStudio.Core.Runs;
 namespace PipelineStudio.Engine.Scheduling;
 
 /// <summary>
-/// State changes sent to the store as soon as they are added, announced together by <see cref="FlushAsync"/> once
-/// every one of them is stored, in the order they were added. One wait covers several writes: a step queues its
-/// Starting state, evaluates its arguments while the store commits, then adds its attempt and Executing and waits
-/// once for the three; the store's group commit usually puts them in one transaction.
+/// State changes collected, then sent to the store together by <see cref="FlushAsync"/> and announced, in the order
+/// they were added, once every one of them is stored. One wait covers several writes: a step adds Starting, its
+/// attempt and Executing and waits once for the three. Sent back to back, they normally share one transaction of the
+/// store's group commit, which then writes the step's row once.
 /// </summary>
 /// <remarks>Not thread-safe: one batch belongs to one flow (a step's run, the coordinator's loop).</remarks>
 public sealed class RunStateBatch(RunStatePublisher publisher)
 {
-    private List<Change> _pending = [];
+    private List<object> _pending = [];
 
-    /// <summary>Whether changes wait to be announced.</summary>
+    /// <summary>Whether no change waits to be stored.</summary>
     public bool IsEmpty => _pending.Count == 0;
 
-    public void SaveStep(StepRecord step) =>
-        _pending.Add(new Change(publisher.Store.SaveStepAsync(step, CancellationToken.None), step, null));
+    public void SaveStep(StepRecord step) => _pending.Add(step);
 
-    public void SaveAttempt(AttemptRecord attempt) =>
-        _pending.Add(new Change(publisher.Store.SaveAttemptAsync(attempt, CancellationToken.None), null, attempt));
+    public void SaveAttempt(AttemptRecord attempt) => _pending.Add(attempt);
 
     /// <summary>
-    /// Waits until every change added so far is stored, then announces them in order. When a write failed, the
-    /// changes before it are announced and its error is thrown; the ones after it are not announced.
+    /// Sends the changes added so far to the store, waits until every one is stored, then announces them in order.
+    /// When a write failed, the changes before it are announced and its error is thrown; the ones after it are not.
     /// </summary>
     public async Task FlushAsync()
     {
@@ -33,39 +31,45 @@ public sealed class RunStateBatch(RunStatePublisher publisher)
             return;
         }
 
-        var pending = _pending;
+        var changes = _pending;
         _pending = [];
+        var store = publisher.Store;
+        var stored = new Task[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            stored[i] = changes[i] is StepRecord step
+                ? store.SaveStepAsync(step, CancellationToken.None)
+                : store.SaveAttemptAsync((AttemptRecord)changes[i], CancellationToken.None);
+        }
+
         // The store commits writes in the order they were queued, so once the last is stored the others are too and
         // the awaits below finish without another thread hop. Its failure, if any, is rethrown in order below.
-        await ((Task)pending[^1].Stored).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        for (var i = 0; i < pending.Count; i++)
+        await stored[^1].ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        for (var i = 0; i < changes.Count; i++)
         {
-            var change = pending[i];
             try
             {
-                await change.Stored.ConfigureAwait(false);
+                await stored[i].ConfigureAwait(false);
             }
             catch
             {
-                for (var j = i + 1; j < pending.Count; j++)
+                for (var j = i + 1; j < stored.Length; j++)
                 {
                     // Observe the rest so a second failure is not reported as unobserved.
-                    _ = pending[j].Stored.Exception;
+                    _ = stored[j].Exception;
                 }
 
                 throw;
             }
 
-            if (change.Step is { } step)
+            if (changes[i] is StepRecord step)
             {
                 publisher.AnnounceStep(step);
             }
             else
             {
-                publisher.AnnounceAttempt(change.Attempt!);
+                publisher.AnnounceAttempt((AttemptRecord)changes[i]);
             }
         }
     }
-
-    private readonly record struct Change(Task Stored, StepRecord? Step, AttemptRecord? Attempt);
 }
