@@ -111,21 +111,18 @@ public sealed partial class ExecutionCoordinator
         var cap = _execution.MaxParallelSteps is > 0 ? _execution.MaxParallelSteps.Value : int.MaxValue;
         while (true)
         {
-            await AdvanceAsync().ConfigureAwait(false);
-            while (!_stopping && _ready.Count > 0 && _running < cap)
+            var newlyReady = Advance();
+            // Steps readied by earlier passes are stored as queued already: they take the free slots while this pass's
+            // decisions are being stored, so a slot does not stay empty for a commit (without waiting for a slot,
+            // which would hold the decisions back).
+            await LaunchReadyAsync(cap, waitForSlots: false).ConfigureAwait(false);
+            await _changes.FlushAsync().ConfigureAwait(false);
+            foreach (var name in newlyReady)
             {
-                try
-                {
-                    await _services.GlobalSlots.WaitAsync(_stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
-                Launch(_ready.Dequeue());
+                _ready.Enqueue(name);
             }
 
+            await LaunchReadyAsync(cap, waitForSlots: true).ConfigureAwait(false);
             if (_running == 0 && (_ready.Count == 0 || _stopping))
             {
                 return;
@@ -164,9 +161,10 @@ public sealed partial class ExecutionCoordinator
     /// <summary>
     /// Decides the Pending steps that may have changed: all of them on the first pass, afterwards only the
     /// successors of steps that finished or were skipped (so a large DAG costs O(edges), not O(steps) per completion).
-    /// The pass's decisions are stored together, with one wait, before any of its ready steps is queued.
+    /// The decisions wait in <see cref="_changes"/>, to be stored together; the steps they make ready are returned, to be
+    /// queued once that is done.
     /// </summary>
-    private async Task AdvanceAsync()
+    private List<string> Advance()
     {
         var candidates = new Queue<string>(_firstPass ? _order : _recheck);
         _firstPass = false;
@@ -196,10 +194,35 @@ public sealed partial class ExecutionCoordinator
             }
         }
 
-        await _changes.FlushAsync().ConfigureAwait(false);
-        foreach (var name in ready)
+        return ready;
+    }
+
+    /// <summary>Starts queued steps while the execution's cap and the engine's slots allow.</summary>
+    /// <param name="waitForSlots">Whether to wait for a slot another execution holds, or to stop at the first taken one.</param>
+    private async Task LaunchReadyAsync(int cap, bool waitForSlots)
+    {
+        while (!_stopping && _ready.Count > 0 && _running < cap)
         {
-            _ready.Enqueue(name);
+            if (!waitForSlots)
+            {
+                if (!_services.GlobalSlots.Wait(0))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                try
+                {
+                    await _services.GlobalSlots.WaitAsync(_stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            Launch(_ready.Dequeue());
         }
     }
 

@@ -42,26 +42,23 @@ public sealed class RunStateBatch(RunStatePublisher publisher)
                 : store.SaveAttemptAsync((AttemptRecord)changes[i], CancellationToken.None);
         }
 
-        // The store commits writes in the order they were queued, so once the last is stored the others are too and
-        // the awaits below finish without another thread hop. Its failure, if any, is rethrown in order below.
+        // The store commits writes in the order they were queued, so once the last is stored the others usually are
+        // too and the awaits below finish without another thread hop.
         await stored[^1].ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        for (var i = 0; i < changes.Count; i++)
+        var failed = -1;
+        for (var i = 0; i < stored.Length; i++)
         {
-            try
+            await stored[i].ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!stored[i].IsCompletedSuccessfully)
             {
-                await stored[i].ConfigureAwait(false);
+                _ = stored[i].Exception; // observed: only the first failure is thrown
+                failed = failed < 0 ? i : failed;
             }
-            catch
-            {
-                for (var j = i + 1; j < stored.Length; j++)
-                {
-                    // Observe the rest so a second failure is not reported as unobserved.
-                    _ = stored[j].Exception;
-                }
+        }
 
-                throw;
-            }
-
+        var announced = failed < 0 ? changes.Count : failed;
+        for (var i = 0; i < announced; i++)
+        {
             if (changes[i] is StepRecord step)
             {
                 publisher.AnnounceStep(step);
@@ -70,6 +67,11 @@ public sealed class RunStateBatch(RunStatePublisher publisher)
             {
                 publisher.AnnounceAttempt((AttemptRecord)changes[i]);
             }
+        }
+
+        if (failed >= 0)
+        {
+            await stored[failed].ConfigureAwait(false);
         }
     }
 }
