@@ -59,14 +59,17 @@ try
     {
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var (status, wall, cpu) = await RunAsync($"measured{run}", steps);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
         jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
         rates.Add(steps / wall.TotalSeconds);
         cpuPerStep.Add(cpu.TotalMilliseconds / steps);
         Console.WriteLine(
             $"run {run}: {steps} no-op steps (width {width}, Engine:MaxParallelSteps {parallel}): {status} in {wall.TotalSeconds:F2} s, " +
-            $"{steps / wall.TotalSeconds:F0} steps/s; process CPU {cpu.TotalSeconds:F2} s = {cpu.TotalMilliseconds / steps:F3} ms/step " +
+            $"{steps / wall.TotalSeconds:F0} steps/s; process CPU {cpu.TotalSeconds:F2} s = {cpu.TotalMilliseconds / steps:F3} ms/step, " +
+            $"{allocated / 1024.0 / steps:F1} KB allocated/step " +
             $"(JIT: {jitted} methods, {jitTime.TotalMilliseconds:F0} ms)");
     }
 
