@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using PipelineStudio.Engine.Steps;
 
@@ -16,20 +17,31 @@ namespace PipelineStudio.Engine.Middleware;
 public sealed class FileStepLog : IStepLog, IDisposable
 {
     private const int TailCapacity = 500;
+    private static readonly SearchValues<char> InvalidNameChars = SearchValues.Create(System.IO.Path.GetInvalidFileNameChars());
     private readonly Lock _gate = new();
     private readonly Queue<string> _tail = new();
     private readonly List<string> _notes = [];
     private readonly Action<string>? _announce;
+    private readonly (string DataDirectory, string ExecutionId, string StepName, int Attempt) _attempt;
+    private string? _path;
     private StreamWriter? _writer;
     private bool _disposed;
 
     public FileStepLog(string path, Action<string>? announce = null)
     {
-        Path = path;
+        _path = path;
         _announce = announce;
+        _attempt = (string.Empty, string.Empty, string.Empty, 0);
     }
 
-    public string Path { get; }
+    /// <summary>The log of one attempt, at <see cref="PathFor"/> (worked out when first needed).</summary>
+    public FileStepLog(string dataDirectory, string executionId, string stepName, int attempt, Action<string>? announce = null)
+    {
+        _announce = announce;
+        _attempt = (dataDirectory, executionId, stepName, attempt);
+    }
+
+    public string Path => _path ??= PathFor(_attempt.DataDirectory, _attempt.ExecutionId, _attempt.StepName, _attempt.Attempt);
 
     /// <summary>Whether the file has been created (a line was written).</summary>
     public bool HasOutput
@@ -143,6 +155,11 @@ public sealed class FileStepLog : IStepLog, IDisposable
 
     private static string SafeName(string name)
     {
+        if (name.Length > 0 && !name.AsSpan().ContainsAny(InvalidNameChars) && name.AsSpan().ContainsAnyExcept('.'))
+        {
+            return name;
+        }
+
         var invalid = System.IO.Path.GetInvalidFileNameChars();
         var safe = new string(name.Select(c => invalid.Contains(c) || c == '.' && name.Trim('.').Length == 0 ? '_' : c).ToArray());
         return safe.Length == 0 ? "_" : safe;

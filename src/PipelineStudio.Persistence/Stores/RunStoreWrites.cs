@@ -33,39 +33,42 @@ internal abstract class RunStoreWrite
     /// where the first one was (so a row is still inserted before the writes after it, e.g. its attempts, and new
     /// rows keep their order). A step going Starting, Executing and on within one group commit is one UPDATE.
     /// </summary>
-    public static IReadOnlyList<RunStoreWrite> Coalesce(IReadOnlyList<RunStoreWrite> writes)
+    /// <param name="writes">The writes in queue order.</param>
+    /// <param name="latest">Scratch space the caller may reuse between calls (the writer loop does); left empty.</param>
+    public static IReadOnlyList<RunStoreWrite> Coalesce(IReadOnlyList<RunStoreWrite> writes, Dictionary<WriteKey, RunStoreWrite>? latest = null)
     {
         if (writes.Count < 2)
         {
             return writes;
         }
 
-        Dictionary<WriteKey, RunStoreWrite>? last = null;
+        latest ??= [];
         var keyed = 0;
         foreach (var write in writes)
         {
             if (write.Key is { } key)
             {
                 keyed++;
-                (last ??= [])[key] = write;
+                latest[key] = write;
             }
         }
 
-        if (last is null || last.Count == keyed)
+        if (latest.Count == keyed)
         {
+            latest.Clear();
             return writes;
         }
 
-        var applied = new List<RunStoreWrite>(writes.Count - keyed + last.Count);
+        var applied = new List<RunStoreWrite>(writes.Count - keyed + latest.Count);
         foreach (var write in writes)
         {
             if (write.Key is not { } key)
             {
                 applied.Add(write);
             }
-            else if (last.Remove(key, out var latest))
+            else if (latest.Remove(key, out var last))
             {
-                applied.Add(latest);
+                applied.Add(last);
             }
         }
 

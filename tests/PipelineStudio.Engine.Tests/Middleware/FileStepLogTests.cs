@@ -56,6 +56,30 @@ public sealed class FileStepLogTests
         Assert.False(File.Exists(path));
     }
 
+    [Theory]
+    [InlineData("Train", "Train")]
+    [InlineData("a/b", "a_b")]
+    [InlineData("..", "__")]
+    [InlineData("v1.2", "v1.2")]
+    public void PathFor_StepName_BecomesASafeFolderName(string step, string folder)
+    {
+        var path = FileStepLog.PathFor("/data", "x1", step, 3);
+
+        Assert.Equal(Path.Combine("/data", "logs", "x1", folder, "3.log"), path);
+    }
+
+    [Fact]
+    public void Log_ForAnAttempt_WritesWherePathForSays()
+    {
+        using var temp = new TempDirectory();
+        using (var log = new FileStepLog(temp.Path, "x1", "Train", 2))
+        {
+            log.Write("hello");
+        }
+
+        Assert.Equal(["hello"], File.ReadAllLines(FileStepLog.PathFor(temp.Path, "x1", "Train", 2)));
+    }
+
     private static List<string> ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
