@@ -82,6 +82,34 @@ public sealed class LoggingAndEvaluationTests
     }
 
     [Fact]
+    public async Task Run_StepWithoutExpressions_ExecutorGetsADetachedCopyOfTheStep()
+    {
+        using var engine = new EngineHarness();
+        var arguments = new JsonObject { ["Image"] = "busybox", ["Env"] = new JsonArray(new JsonObject { ["A"] = 1 }) };
+
+        var result = await engine.RunAsync(Defs.Pipeline(Defs.Step("Plain", arguments)));
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        var context = Assert.Single(engine.Executor.Contexts);
+        Assert.True(JsonNode.DeepEquals(arguments, context.Arguments));
+        Assert.Null(context.StepJson.Parent);
+        Assert.Same(context.StepJson, context.Arguments.Parent);
+        Assert.Equal("Plain", context.StepJson["Name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Run_GetWithANonStringValue_StepFailsWithTheEvaluatorsExplanation()
+    {
+        using var engine = new EngineHarness();
+
+        var result = await engine.RunAsync(Defs.Pipeline(Defs.Step("Odd", new JsonObject { ["X"] = new JsonObject { ["Get"] = 5 } })));
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Contains("'Get' needs a string", (await engine.StepsAsync(result.Id))["Odd"].FailureReason, StringComparison.Ordinal);
+        Assert.Empty(engine.Executor.Calls);
+    }
+
+    [Fact]
     public async Task Run_ReferenceToMissingProperty_StepFailsNamingTheProblem()
     {
         using var engine = new EngineHarness();
