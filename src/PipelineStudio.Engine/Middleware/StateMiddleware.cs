@@ -5,8 +5,9 @@ namespace PipelineStudio.Engine.Middleware;
 
 /// <summary>
 /// The step's life as stored and announced: Starting when it gets a slot, then (from the attempt layer) Executing,
-/// then Succeeded, Failed or Stopped with its properties, metadata, attempt count and cache source. The last
-/// attempt's end (queued by the attempt layer) and the step's end are stored and announced together.
+/// then Succeeded, Failed or Stopped with its properties, metadata, attempt count and cache source. The outcome (with
+/// the last attempt's end, queued by the attempt layer) is left in <see cref="StepInvocation.Changes"/>: whoever runs
+/// the chain stores it, so the scheduler can store it together with the decisions it leads to.
 /// </summary>
 public sealed class StateMiddleware : IStepMiddleware
 {
@@ -24,7 +25,7 @@ public sealed class StateMiddleware : IStepMiddleware
 
         var result = await next(invocation, cancellationToken).ConfigureAwait(false);
         var status = result.Succeeded ? StepStatus.Succeeded : result.Stopped ? StepStatus.Stopped : StepStatus.Failed;
-        await invocation.SaveRecordAsync(invocation.Record with
+        invocation.QueueRecord(invocation.Record with
         {
             Status = status,
             EndedAt = time.GetUtcNow(),
@@ -34,7 +35,7 @@ public sealed class StateMiddleware : IStepMiddleware
             MetadataJson = result.Metadata?.ToJsonString() ?? invocation.Record.MetadataJson,
             CacheKey = invocation.CacheKey,
             CacheHitSourceExecutionId = invocation.CacheHitSourceExecutionId,
-        }).ConfigureAwait(false);
+        });
         return result;
     }
 }

@@ -37,9 +37,11 @@ public sealed partial class ExecutionCoordinator
     private async Task RunStepAsync(StepInvocation invocation)
     {
         StepResult result;
+        RunStateBatch? changes = null;
         try
         {
             result = await _services.Pipeline.RunAsync(invocation, _stop.Token).ConfigureAwait(false);
+            changes = invocation.Changes;
         }
         catch (Exception ex)
         {
@@ -54,7 +56,7 @@ public sealed partial class ExecutionCoordinator
             _services.GlobalSlots.Release();
         }
 
-        _completions.Writer.TryWrite((invocation.StepName, result, invocation.Record));
+        _completions.Writer.TryWrite(new StepCompletion(invocation.StepName, result, invocation.Record, changes));
     }
 
     private async Task TrySaveAsync(StepRecord record)

@@ -26,8 +26,7 @@ public sealed partial class ExecutionCoordinator
     private readonly Dictionary<string, StepResult> _interrupted;
     private readonly Queue<string> _ready = new();
     private readonly HashSet<string> _recheck = new(StringComparer.Ordinal);
-    private readonly Channel<(string Step, StepResult Result, StepRecord Record)> _completions =
-        Channel.CreateUnbounded<(string, StepResult, StepRecord)>();
+    private readonly Channel<StepCompletion> _completions = Channel.CreateUnbounded<StepCompletion>();
     private readonly CancellationTokenSource _stop = new();
     private readonly EngineServices _services;
     private readonly EvaluationContext _expressions;
@@ -103,7 +102,7 @@ public sealed partial class ExecutionCoordinator
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
-        _completions.Writer.TryWrite((string.Empty, StepResult.Stop("stop"), null!));
+        _completions.Writer.TryWrite(new StepCompletion(string.Empty, StepResult.Stop("stop"), null!, null));
     }
 
     private async Task LoopAsync()
@@ -137,9 +136,9 @@ public sealed partial class ExecutionCoordinator
         }
     }
 
-    private void Complete((string Step, StepResult Result, StepRecord Record) completion)
+    private void Complete(StepCompletion completion)
     {
-        var (step, result, record) = completion;
+        var (step, result, record, changes) = completion;
         if (step.Length == 0)
         {
             return; // a wake-up from StopAsync
@@ -147,6 +146,12 @@ public sealed partial class ExecutionCoordinator
 
         _running--;
         _steps[step] = record;
+        if (changes is not null)
+        {
+            // The step's outcome is stored with the decisions it leads to, and announced before them.
+            _changes.Append(changes);
+        }
+
         foreach (var edge in _graph.EdgesOutOf(step))
         {
             _recheck.Add(edge.To);
@@ -276,6 +281,9 @@ public sealed partial class ExecutionCoordinator
     }
 
     private static JsonNode? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonNode.Parse(json);
+
+    /// <param name="Changes">The step's last state changes, not stored yet (null when the step saved its own failure).</param>
+    private readonly record struct StepCompletion(string Step, StepResult Result, StepRecord Record, RunStateBatch? Changes);
 
     private enum Readiness
     {

@@ -20,6 +20,13 @@ public sealed class RunStateBatch(RunStatePublisher publisher)
 
     public void SaveAttempt(AttemptRecord attempt) => _pending.Add(attempt);
 
+    /// <summary>Takes over the changes another batch has not stored yet, after this batch's own.</summary>
+    public void Append(RunStateBatch other)
+    {
+        _pending.AddRange(other._pending);
+        other._pending.Clear();
+    }
+
     /// <summary>
     /// Sends the changes added so far to the store, waits until every one is stored, then announces them in order.
     /// When a write failed, the changes before it are announced and its error is thrown; the ones after it are not.
