@@ -14,16 +14,18 @@ using PipelineStudio.Persistence;
 // A layered DAG of Condition steps (Equals 1 1, no branches): in-process steps that do nothing, so what is
 // measured is the engine itself (scheduling, middleware, logs, and every state change stored before it is
 // announced). Warm-up first: WARMUPS executions of 100 steps, so that what runs once per execution (EF Core reads
-// and writes of the pipeline, validation) is called often enough for tiered compilation to optimize it as it would
-// be in a studio that has been running a while, then six of the full size. Then RUNS measured executions,
+// and writes of the pipeline, validation) is called often enough for tiered compilation (with dynamic PGO, which
+// recompiles each method twice) to optimize it as it would be in a studio that has been running a while, then six of
+// the full size. With fewer, the JIT thread is still compiling hundreds of methods during the measured runs and takes
+// up to a quarter of the CPU (each run prints what the JIT did). Then RUNS measured executions,
 // each timed from StartAsync (load, validate, create the execution) to its end; the pipeline is saved before.
 // Prints steps/s and CPU ms per step for each run, and the median.
-// Arguments: [steps=1000] [width=20] [Engine:MaxParallelSteps=0, i.e. processor count x 2] [runs=3] [warmups=50].
+// Arguments: [steps=1000] [width=20] [Engine:MaxParallelSteps=0, i.e. processor count x 2] [runs=3] [warmups=300].
 var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000;
 var width = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var parallel = args.Length > 2 ? args[2] : "0";
 var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
-var warmups = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 50;
+var warmups = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 300;
 var data = Path.Combine(Path.GetTempPath(), "engine-throughput", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(data);
 try
