@@ -41,8 +41,11 @@ public sealed partial class ModelRegistryTests(StudioBrowserFixture studio) : Br
             var id = JsonDocument.Parse(await started.TextAsync()).RootElement.GetProperty("id").GetString()!;
             Assert.Equal("Succeeded", await WaitFinishedAsync(api, id));
 
+            // Other tests share this studio and may have registered churn models too: find this run's package.
+            var packages = JsonDocument.Parse(await (await api.GetAsync("/api/v1/model-packages?group=churn-prediction-models")).TextAsync()).RootElement;
+            var package = packages.EnumerateArray().Single(p => p.GetProperty("executionId").GetString() == id).GetProperty("id").GetString();
             await studio.OpenInteractiveAsync("/models");
-            var row = studio.Page.Locator("tr.model-package-row[data-package='churn-prediction-models-1']");
+            var row = studio.Page.Locator($"tr.model-package-row[data-package='{package}']");
             await Expect(row.Locator(".approval-status-chip")).ToHaveAttributeAsync("data-status", "PendingManualApproval");
             await Expect(row.Locator("[data-metric='auc']")).ToBeVisibleAsync();
             await Expect(row.Locator(".model-package-row__execution")).ToHaveAttributeAsync("href", $"/executions/{id}");

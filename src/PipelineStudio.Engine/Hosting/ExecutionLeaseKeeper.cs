@@ -27,6 +27,10 @@ public sealed class ExecutionLeaseKeeper(
             {
                 await KeepAsync(renew: tick % renewEvery == 0, adopt: adoptOrphans && tick % adoptEvery == 0, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // The host (or the CLI run) is done with the engine.
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A busy database must not end the loop: the next tick tries again, well within the lease.

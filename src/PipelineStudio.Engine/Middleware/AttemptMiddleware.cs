@@ -10,7 +10,8 @@ public sealed class AttemptMiddleware : IStepMiddleware
     {
         var time = invocation.State.Time;
         var attempt = new AttemptRecord(invocation.Execution.Id, invocation.StepName, invocation.Attempt, StepStatus.Executing, time.GetUtcNow());
-        await invocation.State.SaveAttemptAsync(attempt, CancellationToken.None).ConfigureAwait(false);
+        // Starting (queued by the state layer), the attempt and Executing are stored before the executor runs, with one wait.
+        invocation.Changes.SaveAttempt(attempt);
         await invocation.SaveRecordAsync(invocation.Record with { Status = StepStatus.Executing, AttemptCount = invocation.Attempt }).ConfigureAwait(false);
 
         StepResult result;
@@ -24,9 +25,9 @@ public sealed class AttemptMiddleware : IStepMiddleware
         }
 
         var status = result.Succeeded ? StepStatus.Succeeded : result.Stopped ? StepStatus.Stopped : StepStatus.Failed;
-        await invocation.State.SaveAttemptAsync(
-            attempt with { Status = status, EndedAt = time.GetUtcNow(), FailureReason = result.FailureReason, FailureKind = result.FailureKind },
-            CancellationToken.None).ConfigureAwait(false);
+        // Announced with the step's outcome, or before a retry waits (the retry and state layers flush).
+        invocation.Changes.SaveAttempt(
+            attempt with { Status = status, EndedAt = time.GetUtcNow(), FailureReason = result.FailureReason, FailureKind = result.FailureKind });
         return result;
     }
 }

@@ -10,8 +10,9 @@ public sealed class LoggingMiddleware(EngineOptions options) : IStepMiddleware
     {
         var executionId = invocation.Execution.Id;
         var attempt = invocation.Attempt;
-        var path = FileStepLog.PathFor(options.DataDirectory, executionId, invocation.StepName, attempt);
-        using var log = new FileStepLog(path, line => invocation.State.PublishLogLine(executionId, invocation.StepName, attempt, line));
+        using var log = new FileStepLog(
+            options.DataDirectory, executionId, invocation.StepName, attempt,
+            line => invocation.State.PublishLogLine(executionId, invocation.StepName, attempt, line));
         invocation.Log = log;
         try
         {

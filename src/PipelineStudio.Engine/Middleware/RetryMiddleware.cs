@@ -20,6 +20,7 @@ public sealed class RetryMiddleware : IStepMiddleware
                 return interrupted;
             }
 
+            await invocation.FlushAsync().ConfigureAwait(false);
             await Task.Delay(wait.Value, time, cancellationToken).ConfigureAwait(false);
         }
 
@@ -38,6 +39,8 @@ public sealed class RetryMiddleware : IStepMiddleware
                 return result;
             }
 
+            // The failed attempt's end is announced before the wait, not after it.
+            await invocation.FlushAsync().ConfigureAwait(false);
             await Task.Delay(delay.Value, time, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -5,24 +5,27 @@ namespace PipelineStudio.Engine.Middleware;
 
 /// <summary>
 /// The step's life as stored and announced: Starting when it gets a slot, then (from the attempt layer) Executing,
-/// then Succeeded, Failed or Stopped with its properties, metadata, attempt count and cache source.
+/// then Succeeded, Failed or Stopped with its properties, metadata, attempt count and cache source. The outcome (with
+/// the last attempt's end, queued by the attempt layer) is left in <see cref="StepInvocation.Changes"/>: whoever runs
+/// the chain stores it, so the scheduler can store it together with the decisions it leads to.
 /// </summary>
 public sealed class StateMiddleware : IStepMiddleware
 {
     public async Task<StepResult> InvokeAsync(StepInvocation invocation, StepDelegate next, CancellationToken cancellationToken)
     {
         var time = invocation.State.Time;
-        await invocation.SaveRecordAsync(invocation.Record with
+        // Stored and announced with the attempt's first states (or with the outcome, when no attempt runs).
+        invocation.QueueRecord(invocation.Record with
         {
             Status = StepStatus.Starting,
             StartedAt = time.GetUtcNow(),
             EndedAt = null,
             FailureReason = null,
-        }).ConfigureAwait(false);
+        });
 
         var result = await next(invocation, cancellationToken).ConfigureAwait(false);
         var status = result.Succeeded ? StepStatus.Succeeded : result.Stopped ? StepStatus.Stopped : StepStatus.Failed;
-        await invocation.SaveRecordAsync(invocation.Record with
+        invocation.QueueRecord(invocation.Record with
         {
             Status = status,
             EndedAt = time.GetUtcNow(),
@@ -32,7 +35,7 @@ public sealed class StateMiddleware : IStepMiddleware
             MetadataJson = result.Metadata?.ToJsonString() ?? invocation.Record.MetadataJson,
             CacheKey = invocation.CacheKey,
             CacheHitSourceExecutionId = invocation.CacheHitSourceExecutionId,
-        }).ConfigureAwait(false);
+        });
         return result;
     }
 }

@@ -22,6 +22,8 @@ public interface IStepMiddleware
 /// </summary>
 public sealed class StepInvocation
 {
+    private RunStateBatch? _changes;
+
     public required ExecutionRecord Execution { get; init; }
 
     public required PipelineDefinition Definition { get; init; }
@@ -69,10 +71,26 @@ public sealed class StepInvocation
     /// </summary>
     public StepResult? InterruptedAttempt { get; init; }
 
-    /// <summary>Saves the record (store first, then event) and keeps it as <see cref="Record"/>.</summary>
-    public async Task SaveRecordAsync(StepRecord record)
+    /// <summary>
+    /// The step's state changes not stored yet: sent to the store together by <see cref="FlushAsync"/> (or the next
+    /// <see cref="SaveRecordAsync"/>) and announced once stored.
+    /// </summary>
+    public RunStateBatch Changes => _changes ??= State.Batch();
+
+    /// <summary>Keeps the record as <see cref="Record"/>; stored and announced at the next flush.</summary>
+    public void QueueRecord(StepRecord record)
     {
         Record = record;
-        await State.SaveStepAsync(record, CancellationToken.None).ConfigureAwait(false);
+        Changes.SaveStep(record);
     }
+
+    /// <summary>Saves the record (store first, then event) after the changes queued before it, and keeps it as <see cref="Record"/>.</summary>
+    public Task SaveRecordAsync(StepRecord record)
+    {
+        QueueRecord(record);
+        return FlushAsync();
+    }
+
+    /// <summary>Stores the queued changes, waits until they are stored, then announces them in order.</summary>
+    public Task FlushAsync() => _changes?.FlushAsync() ?? Task.CompletedTask;
 }

@@ -39,6 +39,7 @@ public sealed class StepPipeline
         new RetryMiddleware(), new LoggingMiddleware(options), new TimingMiddleware(), new AttemptMiddleware(),
     ];
 
+    /// <summary>Runs the step; its outcome is left in <see cref="StepInvocation.Changes"/> for the caller to store and announce.</summary>
     public Task<StepResult> RunAsync(StepInvocation invocation, CancellationToken cancellationToken) => _entry(invocation, cancellationToken);
 
     private async Task<StepResult> ExecuteAsync(StepInvocation invocation, CancellationToken cancellationToken)

@@ -10,10 +10,10 @@ public sealed class TimingMiddleware : IStepMiddleware
     {
         var time = invocation.State.Time;
         var started = time.GetTimestamp();
-        invocation.Log?.Write(string.Create(CultureInfo.InvariantCulture, $"[pipelinestudio] Attempt {invocation.Attempt} of step '{invocation.StepName}' started at {time.GetUtcNow():O}."));
+        invocation.Log?.Note(string.Create(CultureInfo.InvariantCulture, $"[pipelinestudio] Attempt {invocation.Attempt} of step '{invocation.StepName}' started at {time.GetUtcNow():O}."));
         var result = await next(invocation, cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started);
-        invocation.Log?.Write(string.Create(CultureInfo.InvariantCulture, $"[pipelinestudio] Attempt {invocation.Attempt} ended after {elapsed.TotalSeconds:0.###} s: {(result.Succeeded ? "succeeded" : "failed")}."));
+        invocation.Log?.Note(string.Create(CultureInfo.InvariantCulture, $"[pipelinestudio] Attempt {invocation.Attempt} ended after {elapsed.TotalSeconds:0.###} s: {(result.Succeeded ? "succeeded" : "failed")}."));
         return result;
     }
 }

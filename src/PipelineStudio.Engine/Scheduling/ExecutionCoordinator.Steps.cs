@@ -37,9 +37,11 @@ public sealed partial class ExecutionCoordinator
     private async Task RunStepAsync(StepInvocation invocation)
     {
         StepResult result;
+        RunStateBatch? changes = null;
         try
         {
             result = await _services.Pipeline.RunAsync(invocation, _stop.Token).ConfigureAwait(false);
+            changes = invocation.Changes;
         }
         catch (Exception) when (_services.State.IsFrozen)
         {
@@ -59,7 +61,7 @@ public sealed partial class ExecutionCoordinator
             _services.GlobalSlots.Release();
         }
 
-        _completions.Writer.TryWrite((invocation.StepName, result, invocation.Record));
+        _completions.Writer.TryWrite(new StepCompletion(invocation.StepName, result, invocation.Record, changes));
     }
 
     private async Task TrySaveAsync(StepRecord record)
@@ -91,9 +93,11 @@ public sealed partial class ExecutionCoordinator
         {
             if (_steps.TryGetValue(name, out var record) && record.Status == StepStatus.Pending)
             {
-                await SaveStepAsync(record with { Status = StepStatus.NotExecuted, QueuedAt = null }).ConfigureAwait(false);
+                QueueStep(record with { Status = StepStatus.NotExecuted, QueuedAt = null });
             }
         }
+
+        await _changes.FlushAsync().ConfigureAwait(false);
 
         var failed = _order.Select(n => _steps.GetValueOrDefault(n)).FirstOrDefault(s => s?.Status == StepStatus.Failed);
         var (status, reason) = _stopping || _steps.Values.Any(s => s.Status == StepStatus.Stopped)

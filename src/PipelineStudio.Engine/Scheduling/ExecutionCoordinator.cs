@@ -26,11 +26,11 @@ public sealed partial class ExecutionCoordinator
     private readonly Dictionary<string, StepResult> _interrupted;
     private readonly Queue<string> _ready = new();
     private readonly HashSet<string> _recheck = new(StringComparer.Ordinal);
-    private readonly Channel<(string Step, StepResult Result, StepRecord Record)> _completions =
-        Channel.CreateUnbounded<(string, StepResult, StepRecord)>();
+    private readonly Channel<StepCompletion> _completions = Channel.CreateUnbounded<StepCompletion>();
     private readonly CancellationTokenSource _stop = new();
     private readonly EngineServices _services;
     private readonly EvaluationContext _expressions;
+    private readonly RunStateBatch _changes;
     private readonly TaskCompletionSource<ExecutionRecord> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ExecutionRecord _execution;
     private int _running;
@@ -56,6 +56,7 @@ public sealed partial class ExecutionCoordinator
             _properties[step.StepName] = Parse(step.PropertiesJson);
         }
 
+        _changes = services.State.Batch();
         _expressions = ExpressionContexts.ForExecution(execution, definition, services.Artifacts, services.State.Time, _properties);
     }
 
@@ -94,7 +95,7 @@ public sealed partial class ExecutionCoordinator
     {
         _stopping = true;
         await _stop.CancelAsync().ConfigureAwait(false);
-        _completions.Writer.TryWrite((string.Empty, StepResult.Stop("shutdown"), null!));
+        _completions.Writer.TryWrite(new StepCompletion(string.Empty, StepResult.Stop("shutdown"), null!, null));
     }
 
     /// <summary>Moves the execution to Stopping (stored, then announced) and cancels its running steps.</summary>
@@ -119,7 +120,7 @@ public sealed partial class ExecutionCoordinator
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
-        _completions.Writer.TryWrite((string.Empty, StepResult.Stop("stop"), null!));
+        _completions.Writer.TryWrite(new StepCompletion(string.Empty, StepResult.Stop("stop"), null!, null));
     }
 
     private async Task LoopAsync()
@@ -127,21 +128,18 @@ public sealed partial class ExecutionCoordinator
         var cap = _execution.MaxParallelSteps is > 0 ? _execution.MaxParallelSteps.Value : int.MaxValue;
         while (true)
         {
-            await AdvanceAsync().ConfigureAwait(false);
-            while (!_stopping && _ready.Count > 0 && _running < cap)
+            var newlyReady = Advance();
+            // Steps readied by earlier passes are stored as queued already: they take the free slots while this pass's
+            // decisions are being stored, so a slot does not stay empty for a commit (without waiting for a slot,
+            // which would hold the decisions back).
+            await LaunchReadyAsync(cap, waitForSlots: false).ConfigureAwait(false);
+            await _changes.FlushAsync().ConfigureAwait(false);
+            foreach (var name in newlyReady)
             {
-                try
-                {
-                    await _services.GlobalSlots.WaitAsync(_stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
-                Launch(_ready.Dequeue());
+                _ready.Enqueue(name);
             }
 
+            await LaunchReadyAsync(cap, waitForSlots: true).ConfigureAwait(false);
             if (_running == 0 && (_ready.Count == 0 || _stopping))
             {
                 return;
@@ -156,9 +154,9 @@ public sealed partial class ExecutionCoordinator
         }
     }
 
-    private void Complete((string Step, StepResult Result, StepRecord Record) completion)
+    private void Complete(StepCompletion completion)
     {
-        var (step, result, record) = completion;
+        var (step, result, record, changes) = completion;
         if (step.Length == 0)
         {
             return; // a wake-up from StopAsync
@@ -166,6 +164,12 @@ public sealed partial class ExecutionCoordinator
 
         _running--;
         _steps[step] = record;
+        if (changes is not null)
+        {
+            // The step's outcome is stored with the decisions it leads to, and announced before them.
+            _changes.Append(changes);
+        }
+
         foreach (var edge in _graph.EdgesOutOf(step))
         {
             _recheck.Add(edge.To);
@@ -180,12 +184,15 @@ public sealed partial class ExecutionCoordinator
     /// <summary>
     /// Decides the Pending steps that may have changed: all of them on the first pass, afterwards only the
     /// successors of steps that finished or were skipped (so a large DAG costs O(edges), not O(steps) per completion).
+    /// The decisions wait in <see cref="_changes"/>, to be stored together; the steps they make ready are returned, to be
+    /// queued once that is done.
     /// </summary>
-    private async Task AdvanceAsync()
+    private List<string> Advance()
     {
         var candidates = new Queue<string>(_firstPass ? _order : _recheck);
         _firstPass = false;
         _recheck.Clear();
+        var ready = new List<string>();
         while (candidates.TryDequeue(out var name))
         {
             if (!_steps.TryGetValue(name, out var record) || record.Status != StepStatus.Pending || record.QueuedAt is not null)
@@ -196,7 +203,7 @@ public sealed partial class ExecutionCoordinator
             switch (Decide(name))
             {
                 case Readiness.Blocked:
-                    await SaveStepAsync(record with { Status = StepStatus.NotExecuted, QueuedAt = null }).ConfigureAwait(false);
+                    QueueStep(record with { Status = StepStatus.NotExecuted, QueuedAt = null });
                     foreach (var edge in _graph.EdgesOutOf(name))
                     {
                         candidates.Enqueue(edge.To);
@@ -204,10 +211,41 @@ public sealed partial class ExecutionCoordinator
 
                     break;
                 case Readiness.Ready:
-                    await SaveStepAsync(record with { QueuedAt = _services.State.Time.GetUtcNow() }).ConfigureAwait(false);
-                    _ready.Enqueue(name);
+                    QueueStep(record with { QueuedAt = _services.State.Time.GetUtcNow() });
+                    ready.Add(name);
                     break;
             }
+        }
+
+        return ready;
+    }
+
+    /// <summary>Starts queued steps while the execution's cap and the engine's slots allow.</summary>
+    /// <param name="waitForSlots">Whether to wait for a slot another execution holds, or to stop at the first taken one.</param>
+    private async Task LaunchReadyAsync(int cap, bool waitForSlots)
+    {
+        while (!_stopping && _ready.Count > 0 && _running < cap)
+        {
+            if (!waitForSlots)
+            {
+                if (!_services.GlobalSlots.Wait(0))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                try
+                {
+                    await _services.GlobalSlots.WaitAsync(_stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            Launch(_ready.Dequeue());
         }
     }
 
@@ -253,13 +291,17 @@ public sealed partial class ExecutionCoordinator
             ? value
             : null;
 
-    private async Task SaveStepAsync(StepRecord record)
+    /// <summary>Keeps the record as the step's state; stored and announced at the next flush of <see cref="_changes"/>.</summary>
+    private void QueueStep(StepRecord record)
     {
         _steps[record.StepName] = record;
-        await _services.State.SaveStepAsync(record).ConfigureAwait(false);
+        _changes.SaveStep(record);
     }
 
     private static JsonNode? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonNode.Parse(json);
+
+    /// <param name="Changes">The step's last state changes, not stored yet (null when the step saved its own failure).</param>
+    private readonly record struct StepCompletion(string Step, StepResult Result, StepRecord Record, RunStateBatch? Changes);
 
     private enum Readiness
     {

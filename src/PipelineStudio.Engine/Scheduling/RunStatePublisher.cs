@@ -41,27 +41,39 @@ public sealed class RunStatePublisher(IRunStore store, IRunEventHub hub, TimePro
     {
         ThrowIfFrozen();
         await store.SaveStepAsync(step, cancellationToken).ConfigureAwait(false);
-        hub.Publish(new StepChanged(step, NextSequence(step.ExecutionId), time.GetUtcNow()));
+        AnnounceStep(step);
     }
 
     public async Task SaveAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default)
     {
         ThrowIfFrozen();
         await store.SaveAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
-        hub.Publish(new AttemptChanged(attempt, NextSequence(attempt.ExecutionId), time.GetUtcNow()));
+        AnnounceAttempt(attempt);
     }
+
+    /// <summary>Several changes stored at once and announced together once stored (see <see cref="RunStateBatch"/>).</summary>
+    public RunStateBatch Batch() => new(this);
 
     /// <summary>Log lines are not stored here (they go to the log file), so they are announced at once.</summary>
     public void PublishLogLine(string executionId, string stepName, int attempt, string line) =>
         hub.Publish(new LogLineAppended(executionId, stepName, attempt, line, NextSequence(executionId), time.GetUtcNow()));
 
-    private void ThrowIfFrozen()
+    /// <summary>Refuses every change once frozen; batches call it before they store anything.</summary>
+    internal void ThrowIfFrozen()
     {
         if (_frozen)
         {
             throw new EngineShutdownException();
         }
     }
+
+    /// <summary>Announces a step state the caller has already stored.</summary>
+    internal void AnnounceStep(StepRecord step) =>
+        hub.Publish(new StepChanged(step, NextSequence(step.ExecutionId), time.GetUtcNow()));
+
+    /// <summary>Announces an attempt state the caller has already stored.</summary>
+    internal void AnnounceAttempt(AttemptRecord attempt) =>
+        hub.Publish(new AttemptChanged(attempt, NextSequence(attempt.ExecutionId), time.GetUtcNow()));
 
     private long NextSequence(string executionId) => _sequences.AddOrUpdate(executionId, 1, (_, n) => n + 1);
 }

@@ -63,27 +63,24 @@ internal sealed partial class RunStoreCommands : IDisposable
 
     private readonly SqliteCommand _insertExecution;
     private readonly SqliteCommand _upsertExecution;
-    private readonly SqliteCommand _updateStep;
-    private readonly SqliteCommand _upsertStep;
-    private readonly SqliteCommand _upsertAttempt;
+    private readonly RawStatement _updateStep;
+    private readonly RawStatement _upsertStep;
+    private readonly RawStatement _upsertAttempt;
 
     public RunStoreCommands(SqliteConnection connection)
     {
         _insertExecution = Prepare(connection, InsertExecutionSql);
         _upsertExecution = Prepare(connection, UpsertExecutionSql);
-        _updateStep = Prepare(connection, UpdateStepSql);
-        _upsertStep = Prepare(connection, UpsertStepSql);
-        _upsertAttempt = Prepare(connection, UpsertAttemptSql);
+        _updateStep = new RawStatement(connection, UpdateStepSql);
+        _upsertStep = new RawStatement(connection, UpsertStepSql);
+        _upsertAttempt = new RawStatement(connection, UpsertAttemptSql);
     }
 
-    /// <summary>Microsoft.Data.Sqlite requires every command to name the connection's open transaction.</summary>
+    /// <summary>Microsoft.Data.Sqlite requires every command to name the connection's open transaction (raw statements need not).</summary>
     public void Enlist(SqliteTransaction transaction)
     {
         _insertExecution.Transaction = transaction;
         _upsertExecution.Transaction = transaction;
-        _updateStep.Transaction = transaction;
-        _upsertStep.Transaction = transaction;
-        _upsertAttempt.Transaction = transaction;
     }
 
     /// <summary>Fails with a primary key violation when the execution already exists.</summary>
@@ -98,30 +95,25 @@ internal sealed partial class RunStoreCommands : IDisposable
     /// <param name="pipelineName">The execution's pipeline; null looks it up.</param>
     public void UpsertStep(StepRecord step, int? ordinal, string? pipelineName)
     {
-        if (ordinal is null && pipelineName is null && SetStep(_updateStep, step).ExecuteNonQuery() > 0)
+        if (ordinal is null && pipelineName is null && SetStep(_updateStep, step).Execute() > 0)
         {
             return;
         }
 
-        var command = SetStep(_upsertStep, step);
-        command.Parameters["$Ordinal"].Value = Db(ordinal);
-        command.Parameters["$PipelineName"].Value = Db(pipelineName);
-        command.ExecuteNonQuery();
+        SetStep(_upsertStep, step).Integer("$Ordinal", ordinal).Text("$PipelineName", pipelineName).Execute();
     }
 
-    public void UpsertAttempt(AttemptRecord attempt)
-    {
-        var p = _upsertAttempt.Parameters;
-        p["$ExecutionId"].Value = attempt.ExecutionId;
-        p["$StepName"].Value = attempt.StepName;
-        p["$Attempt"].Value = attempt.Attempt;
-        p["$Status"].Value = StatusNames.Of(attempt.Status);
-        p["$StartedAt"].Value = attempt.StartedAt.UtcTicks;
-        p["$EndedAt"].Value = Ticks(attempt.EndedAt);
-        p["$FailureReason"].Value = Db(attempt.FailureReason);
-        p["$FailureKind"].Value = Db(attempt.FailureKind);
-        _upsertAttempt.ExecuteNonQuery();
-    }
+    public void UpsertAttempt(AttemptRecord attempt) =>
+        _upsertAttempt
+            .Text("$ExecutionId", attempt.ExecutionId)
+            .Text("$StepName", attempt.StepName)
+            .Integer("$Attempt", attempt.Attempt)
+            .Text("$Status", StatusNames.Of(attempt.Status))
+            .Integer("$StartedAt", attempt.StartedAt.UtcTicks)
+            .Integer("$EndedAt", attempt.EndedAt?.UtcTicks)
+            .Text("$FailureReason", attempt.FailureReason)
+            .Text("$FailureKind", attempt.FailureKind)
+            .Execute();
 
     public void Dispose()
     {
@@ -132,25 +124,23 @@ internal sealed partial class RunStoreCommands : IDisposable
         _upsertAttempt.Dispose();
     }
 
-    private static SqliteCommand SetStep(SqliteCommand command, StepRecord step)
-    {
-        var p = command.Parameters;
-        p["$ExecutionId"].Value = step.ExecutionId;
-        p["$StepName"].Value = step.StepName;
-        p["$StepType"].Value = step.StepType;
-        p["$Status"].Value = StatusNames.Of(step.Status);
-        p["$QueuedAt"].Value = Ticks(step.QueuedAt);
-        p["$StartedAt"].Value = Ticks(step.StartedAt);
-        p["$EndedAt"].Value = Ticks(step.EndedAt);
-        p["$AttemptCount"].Value = step.AttemptCount;
-        p["$FailureReason"].Value = Db(step.FailureReason);
-        p["$CacheHitSourceExecutionId"].Value = Db(step.CacheHitSourceExecutionId);
-        p["$SelectiveSourceExecutionId"].Value = Db(step.SelectiveSourceExecutionId);
-        p["$PropertiesJson"].Value = Db(step.PropertiesJson);
-        p["$MetadataJson"].Value = Db(step.MetadataJson);
-        p["$CacheKey"].Value = Db(step.CacheKey);
-        return command;
-    }
+    // Times are stored as UTC ticks, like UtcTicksConverter does for EF.
+    private static RawStatement SetStep(RawStatement statement, StepRecord step) =>
+        statement
+            .Text("$ExecutionId", step.ExecutionId)
+            .Text("$StepName", step.StepName)
+            .Text("$StepType", step.StepType)
+            .Text("$Status", StatusNames.Of(step.Status))
+            .Integer("$QueuedAt", step.QueuedAt?.UtcTicks)
+            .Integer("$StartedAt", step.StartedAt?.UtcTicks)
+            .Integer("$EndedAt", step.EndedAt?.UtcTicks)
+            .Integer("$AttemptCount", step.AttemptCount)
+            .Text("$FailureReason", step.FailureReason)
+            .Text("$CacheHitSourceExecutionId", step.CacheHitSourceExecutionId)
+            .Text("$SelectiveSourceExecutionId", step.SelectiveSourceExecutionId)
+            .Text("$PropertiesJson", step.PropertiesJson)
+            .Text("$MetadataJson", step.MetadataJson)
+            .Text("$CacheKey", step.CacheKey);
 
     private static SqliteCommand SetExecution(
         SqliteCommand command, ExecutionRecord execution, string parametersJson, string? selectedStepsJson)

@@ -26,6 +26,7 @@ internal sealed class RunStoreWriter(Func<string> connectionString) : IAsyncDisp
     private readonly Channel<RunStoreWrite> _queue =
         Channel.CreateUnbounded<RunStoreWrite>(new UnboundedChannelOptions { SingleReader = true });
 
+    private readonly Dictionary<WriteKey, RunStoreWrite> _coalescing = [];
     private readonly Lock _lifecycle = new();
     private volatile Task? _loop;
     private bool _disposed;
@@ -148,7 +149,7 @@ internal sealed class RunStoreWriter(Func<string> connectionString) : IAsyncDisp
         // BEGIN IMMEDIATE takes the write lock up front, waiting up to the busy timeout for another process's writer.
         using var transaction = connection.BeginTransaction(deferred: false);
         commands.Enlist(transaction);
-        foreach (var write in writes)
+        foreach (var write in RunStoreWrite.Coalesce(writes, _coalescing))
         {
             write.Apply(commands);
         }

@@ -13,6 +13,12 @@ internal abstract class RunStoreWrite
 
     public Task Completion => _completion.Task;
 
+    /// <summary>
+    /// The row this write replaces wholesale (every state column), or null. Two writes with the same key in one
+    /// transaction need only the later one: nobody can see the row between them.
+    /// </summary>
+    public virtual WriteKey? Key => null;
+
     /// <summary>Names the record for error messages, e.g. "Step 'Train' of execution 'x1'".</summary>
     public abstract string Describe();
 
@@ -21,7 +27,57 @@ internal abstract class RunStoreWrite
     public void Succeed() => _completion.TrySetResult();
 
     public void Fail(Exception error) => _completion.TrySetException(error);
+
+    /// <summary>
+    /// The writes one transaction has to apply: of several writes to the same row, only the last one's values, put
+    /// where the first one was (so a row is still inserted before the writes after it, e.g. its attempts, and new
+    /// rows keep their order). A step going Starting, Executing and on within one group commit is one UPDATE.
+    /// </summary>
+    /// <param name="writes">The writes in queue order.</param>
+    /// <param name="latest">Scratch space the caller may reuse between calls (the writer loop does); left empty.</param>
+    public static IReadOnlyList<RunStoreWrite> Coalesce(IReadOnlyList<RunStoreWrite> writes, Dictionary<WriteKey, RunStoreWrite>? latest = null)
+    {
+        if (writes.Count < 2)
+        {
+            return writes;
+        }
+
+        latest ??= [];
+        var keyed = 0;
+        foreach (var write in writes)
+        {
+            if (write.Key is { } key)
+            {
+                keyed++;
+                latest[key] = write;
+            }
+        }
+
+        if (latest.Count == keyed)
+        {
+            latest.Clear();
+            return writes;
+        }
+
+        var applied = new List<RunStoreWrite>(writes.Count - keyed + latest.Count);
+        foreach (var write in writes)
+        {
+            if (write.Key is not { } key)
+            {
+                applied.Add(write);
+            }
+            else if (latest.Remove(key, out var last))
+            {
+                applied.Add(last);
+            }
+        }
+
+        return applied;
+    }
 }
+
+/// <summary>Identifies a run store row: a step, or (with <paramref name="Attempt"/>) one attempt of a step.</summary>
+internal readonly record struct WriteKey(string ExecutionId, string StepName, int? Attempt);
 
 internal sealed class CreateExecutionWrite(ExecutionRecord execution, IReadOnlyList<StepRecord> steps) : RunStoreWrite
 {
@@ -55,6 +111,8 @@ internal sealed class SaveStepWrite(StepRecord step) : RunStoreWrite
 {
     public override string Describe() => $"Step '{step.StepName}' of execution '{step.ExecutionId}'";
 
+    public override WriteKey? Key => new WriteKey(step.ExecutionId, step.StepName, null);
+
     public override void Apply(RunStoreCommands commands) => commands.UpsertStep(step, ordinal: null, pipelineName: null);
 }
 
@@ -62,6 +120,8 @@ internal sealed class SaveAttemptWrite(AttemptRecord attempt) : RunStoreWrite
 {
     public override string Describe() =>
         $"Attempt {attempt.Attempt} of step '{attempt.StepName}' of execution '{attempt.ExecutionId}'";
+
+    public override WriteKey? Key => new WriteKey(attempt.ExecutionId, attempt.StepName, attempt.Attempt);
 
     public override void Apply(RunStoreCommands commands) => commands.UpsertAttempt(attempt);
 }

@@ -44,7 +44,7 @@ public static class ExecutionsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{id}/steps/{step}/logs", GetStepLogAsync)
             .WithName("GetStepLog")
-            .WithSummary("The log of one attempt of a step as plain text (the latest attempt unless ?attempt=N).")
+            .WithSummary("The log of one attempt of a step as plain text (the latest attempt unless ?attempt=N); empty when the attempt wrote nothing.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
@@ -175,7 +175,10 @@ public static class ExecutionsApi
         var text = await services.Logs.ReadAllAsync(id, step, number, cancellationToken);
         if (text is null)
         {
-            return ExecutionProblems.NotFound("Log not found", $"Step '{step}' of execution '{id}' has no log for attempt {number}.");
+            // The engine creates a log file with an attempt's first line: an attempt that ran and wrote nothing has none.
+            return number >= 1 && number <= record.AttemptCount
+                ? TypedResults.Text(string.Empty, "text/plain", Encoding.UTF8)
+                : ExecutionProblems.NotFound("Log not found", $"Step '{step}' of execution '{id}' has no log for attempt {number}.");
         }
 
         return TypedResults.Text(text, "text/plain", Encoding.UTF8);

@@ -77,6 +77,69 @@ public sealed class RunStoreWriterTests : IDisposable
         Assert.Throws<ObjectDisposedException>(() => { _ = writer.EnqueueAsync(new SaveStepWrite(Runs.Step("x1", "late"))); });
     }
 
+    [Fact]
+    public async Task WriteBatch_SameStepAndAttemptSavedSeveralTimes_EveryWriteCompletesAndTheLastValuesAreStored()
+    {
+        var (writer, gate, gateDone) = await HeldWriterAsync();
+        var started = Runs.T0.AddSeconds(1);
+        var attempt = new AttemptRecord("x1", "A", 1, StepStatus.Executing, started);
+        var writes = new[]
+        {
+            writer.EnqueueAsync(new SaveStepWrite(Runs.Step("x1", "A", StepStatus.Starting) with { StartedAt = started })),
+            writer.EnqueueAsync(new SaveAttemptWrite(attempt)),
+            writer.EnqueueAsync(new SaveStepWrite(Runs.Step("x1", "A", StepStatus.Executing) with { StartedAt = started, AttemptCount = 1 })),
+            writer.EnqueueAsync(new SaveStepWrite(Runs.Step("x1", "B", StepStatus.Starting))),
+            writer.EnqueueAsync(new SaveAttemptWrite(attempt with { Status = StepStatus.Failed, EndedAt = started, FailureKind = "Step.SERVICE_FAULT" })),
+            writer.EnqueueAsync(new SaveStepWrite(Runs.Step("x1", "A", StepStatus.Failed) with { StartedAt = started, AttemptCount = 1, FailureReason = "boom" })),
+        };
+
+        gate.Release.Set();
+
+        await gateDone;
+        await Task.WhenAll(writes);
+        Assert.Equal("A:Failed:1:boom,B:Starting:0:", await ScalarAsync(
+            "SELECT group_concat(StepName || ':' || Status || ':' || AttemptCount || ':' || coalesce(FailureReason, ''), ',') FROM (SELECT * FROM StepRuns ORDER BY Ordinal);"));
+        Assert.Equal("1:Failed:Step.SERVICE_FAULT", await ScalarAsync(
+            "SELECT group_concat(Attempt || ':' || Status || ':' || FailureKind) FROM StepAttempts;"));
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WriteBatch_NewStepSavedTwiceAroundAnotherNewStep_KeepsTheOrderTheyWereFirstSavedIn()
+    {
+        var (writer, gate, gateDone) = await HeldWriterAsync();
+        var writes = new[]
+        {
+            writer.EnqueueAsync(new SaveStepWrite(Runs.Step("x1", "Late1"))),
+            writer.EnqueueAsync(new SaveStepWrite(Runs.Step("x1", "Late2"))),
+            writer.EnqueueAsync(new SaveStepWrite(Runs.Step("x1", "Late1", StepStatus.Succeeded))),
+        };
+
+        gate.Release.Set();
+
+        await gateDone;
+        await Task.WhenAll(writes);
+        Assert.Equal("A:Pending,B:Pending,Late1:Succeeded,Late2:Pending", await ScalarAsync(
+            "SELECT group_concat(StepName || ':' || Status, ',') FROM (SELECT * FROM StepRuns ORDER BY Ordinal);"));
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public void Coalesce_RepeatedRows_KeepsTheLastValuesAtTheFirstPosition()
+    {
+        var starting = new SaveStepWrite(Runs.Step("x1", "A", StepStatus.Starting));
+        var attemptStart = new SaveAttemptWrite(new AttemptRecord("x1", "A", 1, StepStatus.Executing, Runs.T0));
+        var other = new SaveStepWrite(Runs.Step("x1", "B", StepStatus.Starting));
+        var executing = new SaveStepWrite(Runs.Step("x1", "A", StepStatus.Executing));
+        var secondAttempt = new SaveAttemptWrite(new AttemptRecord("x1", "A", 2, StepStatus.Executing, Runs.T0));
+        var attemptEnd = new SaveAttemptWrite(new AttemptRecord("x1", "A", 1, StepStatus.Failed, Runs.T0, Runs.T0));
+        var execution = new SaveExecutionWrite(Runs.Execution("x1"));
+
+        var applied = RunStoreWrite.Coalesce([starting, attemptStart, other, executing, secondAttempt, attemptEnd, execution]);
+
+        Assert.Equal<RunStoreWrite>([executing, attemptEnd, other, secondAttempt, execution], applied);
+    }
+
     private async Task<string?> ScalarAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={_studio.DatabasePath};Pooling=False");

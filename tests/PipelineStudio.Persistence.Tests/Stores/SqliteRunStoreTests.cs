@@ -110,6 +110,23 @@ public sealed class SqliteRunStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveStepAsync_TextOutsideAsciiThenFieldsCleared_ReadsBackEachTime()
+    {
+        var store = await _studio.OpenRunStoreAsync();
+        await store.CreateAsync("x1", steps: ["Évaluer-模型"]);
+        var failed = new StepRecord("x1", "Évaluer-模型", "Processing", StepStatus.Failed, Runs.T0, Runs.T0, Runs.T0.AddSeconds(2),
+            1, "Échec: « données » manquantes ✗ 🚫", PropertiesJson: """{"Note":"naïve – 東京"}""", CacheKey: "ключ");
+
+        await store.SaveStepAsync(failed);
+        Assert.Equal(failed, (await store.ListStepsAsync("x1")).Single());
+
+        // The writer reuses its statements: values of the previous write must not stay bound.
+        var retried = new StepRecord("x1", "Évaluer-模型", "Processing", StepStatus.Starting, StartedAt: Runs.T0.AddMinutes(1), AttemptCount: 1);
+        await store.SaveStepAsync(retried);
+        Assert.Equal(retried, (await store.ListStepsAsync("x1")).Single());
+    }
+
+    [Fact]
     public async Task SaveStepAsync_StepNotCreatedWithTheExecution_AppendedLast()
     {
         var store = await _studio.OpenRunStoreAsync();

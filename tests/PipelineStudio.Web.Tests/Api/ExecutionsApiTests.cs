@@ -36,6 +36,13 @@ public sealed class ExecutionsApiTests(StudioAppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, log.StatusCode);
         Assert.Equal("text/plain", log.Content.Headers.ContentType?.MediaType);
         Assert.Contains("wrote-the-file", await log.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The Condition ran and wrote nothing of its own: no log file, an empty log. The skipped step never ran: no log.
+        var conditionLog = await _client.GetAsync($"/api/v1/executions/{id}/steps/Check/logs");
+        Assert.Equal(HttpStatusCode.OK, conditionLog.StatusCode);
+        Assert.Equal(string.Empty, await conditionLog.Content.ReadAsStringAsync());
+        var skippedLog = await _client.GetAsync($"/api/v1/executions/{id}/steps/Stop/logs");
+        Assert.Equal(HttpStatusCode.NotFound, skippedLog.StatusCode);
     }
 
     [Fact]

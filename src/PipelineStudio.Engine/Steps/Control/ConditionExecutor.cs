@@ -22,7 +22,7 @@ public sealed class ConditionExecutor : IStepExecutor
             return StepResult.Failure($"Step '{context.StepName}': {ex.Message}");
         }
 
-        context.Log.Write($"Conditions evaluated to {(outcome ? "true" : "false")}: running the {(outcome ? "If" : "Else")} branch.");
+        context.Log.Note($"Conditions evaluated to {(outcome ? "true" : "false")}: running the {(outcome ? "If" : "Else")} branch.");
         return StepResult.Success(
             new JsonObject { ["Outcome"] = outcome },
             new JsonObject { ["Condition"] = new JsonObject { ["Outcome"] = outcome ? "True" : "False" } });
