@@ -30,7 +30,7 @@ public sealed class ModelPackagePageTests : RegistryComponentTestBase
         Assert.True(_dialogs.Find("#approval-submit").HasAttribute("disabled"));
 
         _dialogs.Find("#approval-comment").Input("AUC above the bar on the holdout set");
-        Assert.False(_dialogs.Find("#approval-submit").HasAttribute("disabled"));
+        _dialogs.WaitForAssertion(() => Assert.False(_dialogs.Find("#approval-submit").HasAttribute("disabled")));
         _dialogs.Find("#approval-submit").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Approved", cut.Find("#package-status").GetAttribute("data-status")));
