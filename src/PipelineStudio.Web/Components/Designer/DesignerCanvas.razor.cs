@@ -26,6 +26,7 @@ public sealed partial class DesignerCanvas : IDisposable
 
     private readonly BlazorDiagram _diagram = CreateDiagram();
     private readonly DesignerCanvasContext _context;
+    private DesignerSession? _shownSession;
     private long _shownRevision = -1;
     private int _shownIssues = -1;
     private bool _syncingSelection;
@@ -50,6 +51,8 @@ public sealed partial class DesignerCanvas : IDisposable
 
     internal BlazorDiagram Diagram => _diagram;
 
+    protected override void OnAfterRender(bool firstRender) => TryFitOnce();
+
     protected override void OnInitialized()
     {
         _diagram.SelectionChanged += OnSelectionChanged;
@@ -60,12 +63,24 @@ public sealed partial class DesignerCanvas : IDisposable
 
     protected override void OnParametersSet()
     {
-        var issues = Session.Issues;
-        if (_shownRevision != Session.Document.Revision || _shownIssues != issues.Count)
+        if (!ReferenceEquals(_shownSession, Session))
         {
-            _shownRevision = Session.Document.Revision;
-            _shownIssues = issues.Count;
-            DesignerDiagramSync.Apply(_diagram, Session.Document, issues);
+            // Another document (a reload after a conflict): start from an empty diagram and fit it once drawn.
+            _shownSession = Session;
+            _shownRevision = -1;
+
+            // An empty canvas has nothing to fit, and fitting after the first drop would jump the view.
+            _fitted = Session.Document.Definition.AllSteps.Count == 0;
+            _diagram.Batch(() =>
+            {
+                _diagram.Links.Clear();
+                _diagram.Nodes.Clear();
+            });
+        }
+
+        if (_shownRevision != Session.Document.Revision || _shownIssues != Session.Issues.Count)
+        {
+            SyncNow();
         }
 
         ShowSelection();
@@ -142,7 +157,18 @@ public sealed partial class DesignerCanvas : IDisposable
     private async Task AutoLayoutAsync()
     {
         await TryEditAsync(() => Session.Document.AutoLayout());
+
+        // Bring the nodes to their new places now, so the fit measures where they are going to be.
+        SyncNow();
         FitToView();
+    }
+
+    private void SyncNow()
+    {
+        var issues = Session.Issues;
+        _shownRevision = Session.Document.Revision;
+        _shownIssues = issues.Count;
+        DesignerDiagramSync.Apply(_diagram, Session.Document, issues);
     }
 
     private static BlazorDiagram CreateDiagram()

@@ -20,6 +20,9 @@ public sealed class DesignerNodeModel : NodeModel
     {
         StepName = stepName;
         StepType = stepType;
+
+        // The widget draws exactly this size; knowing it up front lets "fit" work before the browser measured the node.
+        Size = new Size(Width, Height);
         Input = (DesignerPortModel)AddPort(new DesignerPortModel(this, PortRole.Input, PortAlignment.Left));
         if (stepType == StepTypes.Condition)
         {

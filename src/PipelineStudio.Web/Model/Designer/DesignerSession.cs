@@ -188,8 +188,10 @@ public sealed class DesignerSession
     /// <summary>The step as the property panel edited it (a new Name renames it everywhere).</summary>
     public void ApplyStep(string name, JsonObject step)
     {
+        // Read before the edit: the change drops the old name from the selection.
+        var wasSelected = _selected.Contains(name);
         Document.ReplaceStep(name, step);
-        if (JsonRead.String(step, "Name") is { } newName && newName != name && _selected.Contains(name))
+        if (wasSelected && JsonRead.String(step, "Name") is { } newName && newName != name)
         {
             Select(_selected.Where(n => n != name).Append(newName));
         }
