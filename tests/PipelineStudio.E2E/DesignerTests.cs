@@ -113,6 +113,96 @@ public sealed class DesignerTests(StudioBrowserFixture studio) : BrowserTest(stu
         });
     }
 
+    [Fact]
+    public async Task Designer_ImportedSdkDefinition_SavesUnchangedJsonSyncsDraftsAndDetectsConflicts()
+    {
+        const string pipeline = "designer-roundtrip";
+        var imported = SampleDefinitions.ReadSample(SampleDefinitions.ChurnPredictionSample);
+        await Studio.Api.ImportAsync(pipeline, imported);
+        var stepCount = PipelineStudio.Core.Definitions.PipelineDefinition.Parse(imported).Definition!.AllSteps.Count;
+
+        await WithPageAsync(nameof(Designer_ImportedSdkDefinition_SavesUnchangedJsonSyncsDraftsAndDetectsConflicts), async studio =>
+        {
+            var page = studio.Page;
+            await studio.OpenInteractiveAsync($"/pipelines/{pipeline}");
+            await page.Locator("#designer-button").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/pipelines/{pipeline}/designer$"));
+            await Expect(page.Locator(".designer-node")).ToHaveCountAsync(stepCount);
+            await Expect(page.Locator("#designer-version")).ToHaveTextAsync("based on v1");
+            await studio.ScreenshotAsync("designer-churn");
+
+            // Saved without a change, the new version exports JSON equal to the import.
+            await SaveAsync(page, "No changes");
+            await Expect(page.Locator("#designer-version")).ToHaveTextAsync("based on v2");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-button").ClickAsync());
+            var exportedPath = Path.Combine(E2ESettings.ArtifactsDirectory, "designer-roundtrip-export.json");
+            await download.SaveAsAsync(exportedPath);
+            var exported = JsonNode.Parse(await File.ReadAllTextAsync(exportedPath));
+            Assert.True(JsonEquality.DeepEquals(JsonNode.Parse(imported), exported), JsonEquality.FirstDifference(JsonNode.Parse(imported), exported));
+            Assert.True(JsonEquality.DeepEquals(JsonNode.Parse(imported), JsonNode.Parse(await Studio.Api.GetDefinitionAsync(pipeline))));
+
+            // JSON view: broken text shows its parse error and leaves the canvas alone; valid text redraws it.
+            await page.Locator("#json-toggle").ClickAsync();
+            var json = page.Locator("#designer-json-text");
+            await Expect(json).ToBeVisibleAsync();
+            await json.FillAsync("{\"Version\": \"2020-12-01\", \"Steps\": [");
+            await Expect(page.Locator(".designer-issue--parse[data-code='PS001']")).ToBeVisibleAsync();
+            await Expect(page.Locator(".designer-node")).ToHaveCountAsync(stepCount);
+            await studio.ScreenshotAsync("designer-json-error");
+            await json.FillAsync(ShellDefinitions.EchoAndExit);
+            await Expect(page.Locator(".designer-node")).ToHaveCountAsync(1);
+            await Expect(Node(page, "Work")).ToBeVisibleAsync();
+            await Expect(page.Locator(".designer-issue--parse")).ToHaveCountAsync(0);
+
+            // Undo the JSON edit from the canvas: the churn steps come back and the JSON view follows.
+            await page.Locator("#designer-canvas").ClickAsync(new() { Position = new() { X = 30, Y = 400 } });
+            await page.Keyboard.PressAsync("Control+z");
+            await Expect(page.Locator(".designer-node")).ToHaveCountAsync(stepCount);
+            await Expect(json).ToHaveValueAsync(new Regex("GenerateCustomers"));
+            await page.Locator("#json-toggle").ClickAsync();
+
+            // Copy and paste with the keyboard: a copy under a fresh name.
+            await Node(page, "GenerateCustomers").ClickAsync();
+            await page.Keyboard.PressAsync("Control+c");
+            await page.Keyboard.PressAsync("Control+v");
+            await Expect(Node(page, "GenerateCustomers2")).ToBeVisibleAsync();
+            await Expect(page.Locator(".designer-node")).ToHaveCountAsync(stepCount + 1);
+
+            // The help dialog lists the shortcuts.
+            await page.Keyboard.PressAsync("?");
+            await Expect(page.Locator("#shortcut-table")).ToContainTextAsync("Ctrl+Z");
+            await studio.ScreenshotAsync("designer-shortcuts");
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(page.Locator("#shortcut-table")).ToHaveCountAsync(0);
+
+            // A reload keeps the unsaved paste as a draft to restore.
+            await page.WaitForTimeoutAsync(1200);
+            await page.ReloadAsync();
+            await Expect(page.Locator("#draft-offer")).ToBeVisibleAsync();
+            await Expect(page.Locator(".designer-node")).ToHaveCountAsync(stepCount);
+            await studio.ScreenshotAsync("designer-draft-offer");
+            await page.Locator("#draft-restore").ClickAsync();
+            await Expect(Node(page, "GenerateCustomers2")).ToBeVisibleAsync();
+
+            // Someone else saves in between: the designer says so instead of overwriting, then saves on top when asked.
+            await Studio.Api.ImportAsync(pipeline, imported);
+            await SaveAsync(page, "Copy the generator");
+            await Expect(page.Locator("#save-conflict")).ToBeVisibleAsync();
+            await Expect(page.Locator("#save-conflict")).ToContainTextAsync("is at version 3 now, not 2");
+            await studio.ScreenshotAsync("designer-conflict");
+            await page.Locator("#conflict-save-on-top").ClickAsync();
+            await Expect(page.Locator("#designer-version")).ToHaveTextAsync("based on v4");
+            Assert.Contains("GenerateCustomers2", await Studio.Api.GetDefinitionAsync(pipeline));
+        });
+    }
+
+    private static async Task SaveAsync(IPage page, string message)
+    {
+        await page.Locator("#save-button").ClickAsync();
+        await page.Locator("#save-message").FillAsync(message);
+        await page.Locator("#save-submit").ClickAsync();
+    }
+
     private static ILocator Node(IPage page, string step) => page.Locator($".designer-node[data-step='{step}']");
 
     private static ILocator Issue(IPage page, string code) => page.Locator($"#designer-issues .designer-issue[data-code='{code}']");
