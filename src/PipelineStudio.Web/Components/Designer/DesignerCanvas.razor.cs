@@ -24,6 +24,9 @@ public sealed partial class DesignerCanvas : IDisposable
     private const double ZoomStep = 1.25;
     private const double FitMargin = 40;
 
+    // Below this step names are too small to read; a wider pipeline opens at this zoom, showing its start.
+    private const double OpenMinimumZoom = 0.6;
+
     private readonly BlazorDiagram _diagram = CreateDiagram();
     private readonly DesignerCanvasContext _context;
     private DesignerSession? _shownSession;
@@ -107,7 +110,13 @@ public sealed partial class DesignerCanvas : IDisposable
     }
 
     /// <summary>Shows every step, centred; never zooms past 100% so a small pipeline is not blown up.</summary>
-    public void FitToView()
+    public void FitToView() => FitToView(null);
+
+    /// <summary>
+    /// Like <see cref="FitToView()"/>; with a <paramref name="minimumZoom"/> above what fitting needs, the graph is
+    /// shown from its left edge (where a pipeline starts) at that zoom instead of shrunk past reading.
+    /// </summary>
+    private void FitToView(double? minimumZoom)
     {
         if (_diagram.Container is not { } container || _diagram.Nodes.Count == 0)
         {
@@ -116,11 +125,12 @@ public sealed partial class DesignerCanvas : IDisposable
 
         var bounds = _diagram.Nodes.GetBounds();
         var fitZoom = Math.Min(container.Width / (bounds.Width + (2 * FitMargin)), container.Height / (bounds.Height + (2 * FitMargin)));
-        var zoom = Math.Clamp(fitZoom, _diagram.Options.Zoom.Minimum, 1.0);
+        var zoom = Math.Clamp(fitZoom, minimumZoom ?? _diagram.Options.Zoom.Minimum, 1.0);
+        var panX = zoom > fitZoom
+            ? FitMargin - (bounds.Left * zoom)
+            : (container.Width / 2) - ((bounds.Left + (bounds.Width / 2)) * zoom);
         _diagram.SetZoom(zoom);
-        _diagram.SetPan(
-            (container.Width / 2) - ((bounds.Left + (bounds.Width / 2)) * zoom),
-            (container.Height / 2) - ((bounds.Top + (bounds.Height / 2)) * zoom));
+        _diagram.SetPan(panX, (container.Height / 2) - ((bounds.Top + (bounds.Height / 2)) * zoom));
     }
 
     public void ZoomBy(double factor)
@@ -354,6 +364,6 @@ public sealed partial class DesignerCanvas : IDisposable
         }
 
         _fitted = true;
-        FitToView();
+        FitToView(OpenMinimumZoom);
     }
 }
