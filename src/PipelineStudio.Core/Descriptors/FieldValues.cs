@@ -106,6 +106,52 @@ public static class FieldValues
         return JsonValue.Create(text);
     }
 
+    /// <summary>
+    /// The text of a <see cref="FieldKind.Value"/> literal: numbers and booleans as JSON, strings as they are
+    /// unless they would read back as a number or boolean (or start with a quote), in which case they are quoted.
+    /// </summary>
+    public static string ValueText(JsonNode? node)
+    {
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        {
+            var text = value.GetValue<string>();
+            return ValueFromText(text) is JsonValue parsed && parsed.GetValueKind() == JsonValueKind.String && parsed.GetValue<string>() == text
+                ? text
+                : EncodeJsonString(text);
+        }
+
+        return LiteralText(node);
+    }
+
+    /// <summary>
+    /// A <see cref="FieldKind.Value"/> literal from text: a number when it reads as one, true/false as booleans,
+    /// <c>"quoted"</c> text as the string inside the quotes, anything else as the string itself.
+    /// </summary>
+    public static JsonNode ValueFromText(string text)
+    {
+        var trimmed = text.Trim();
+        if (TryNumber(trimmed, out var number))
+        {
+            return number;
+        }
+
+        if (trimmed is "true" or "false")
+        {
+            return JsonValue.Create(trimmed == "true");
+        }
+
+        if (trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"')
+        {
+            var decoded = DecodeJsonString(trimmed);
+            if (decoded != trimmed)
+            {
+                return JsonValue.Create(decoded);
+            }
+        }
+
+        return JsonValue.Create(text);
+    }
+
     /// <summary>Encodes a literal as the SDK writes script-mode hyperparameters: <c>train.py</c> becomes <c>"train.py"</c> (with the quotes).</summary>
     public static string EncodeJsonString(string text) => JsonSerializer.Serialize(text);
 

@@ -63,6 +63,33 @@ public class FieldValuesTests
     public void LiteralFromText_KeepsThePreviousKindWhenItFits(string text, string? previous, string expected) =>
         Assert.Equal(expected, FieldValues.LiteralFromText(text, previous is null ? null : JsonNode.Parse(previous)).ToJsonString());
 
+    [Theory]
+    [InlineData("0.75", "0.75")]
+    [InlineData("3", "3")]
+    [InlineData("true", "true")]
+    [InlineData("Approved", "\"Approved\"")]
+    [InlineData("\"0.75\"", "\"0.75\"")]
+    [InlineData("\"true\"", "\"true\"")]
+    public void ValueFromText_TypesNumbersAndBooleansAndHonoursQuotes(string text, string json) =>
+        Assert.Equal(json, FieldValues.ValueFromText(text).ToJsonString());
+
+    [Fact]
+    public void ValueFromText_UnclosedQuote_IsPlainText() =>
+        Assert.Equal("\"unclosed", FieldValues.ValueFromText("\"unclosed").GetValue<string>());
+
+    [Theory]
+    [InlineData("0.75")]
+    [InlineData("true")]
+    [InlineData("\"Approved\"")]
+    [InlineData("\"0.75\"")]
+    [InlineData("\"\"")]
+    public void ValueText_RoundTripsThroughValueFromText(string json)
+    {
+        var node = JsonNode.Parse(json);
+
+        Assert.Equal(json, FieldValues.ValueFromText(FieldValues.ValueText(node)).ToJsonString());
+    }
+
     [Fact]
     public void JsonEncodedStrings_RoundTrip()
     {
