@@ -72,7 +72,7 @@ public sealed class DesignerTests(StudioBrowserFixture studio) : BrowserTest(stu
             // Clicking the issue selects the node; undo removes the issue, redo brings it back, undo again fixes it.
             await page.Locator("#designer-canvas").ClickAsync(new() { Position = new() { X = 30, Y = 400 } });
             await issue.ClickAsync();
-            await Expect(page.Locator("#selected-step-name")).ToHaveTextAsync("TrainChurnModel");
+            await Expect(page.Locator("#step-property-panel[data-step='TrainChurnModel']")).ToBeVisibleAsync();
             await page.Locator("#designer-canvas").ClickAsync(new() { Position = new() { X = 30, Y = 400 } });
             await page.Keyboard.PressAsync("Control+z");
             await Expect(issue).ToHaveCountAsync(0);
@@ -81,6 +81,16 @@ public sealed class DesignerTests(StudioBrowserFixture studio) : BrowserTest(stu
             await page.Locator("#undo-button").ClickAsync();
             await Expect(issue).ToHaveCountAsync(0);
             await Expect(page.Locator("#designer-issues-clean")).ToBeVisibleAsync();
+
+            // A typed field of the property panel: the training volume.
+            await Node(page, "TrainChurnModel").ClickAsync();
+            var panel = page.Locator("#step-property-panel[data-step='TrainChurnModel']");
+            await panel.Locator(".mud-tab").Filter(new() { HasText = "Properties" }).ClickAsync();
+            var volume = panel.Locator("[data-field='Arguments.ResourceConfig.VolumeSizeInGB'] input").First;
+            await volume.FillAsync("5");
+            await volume.PressAsync("Tab");
+            await Expect(page.Locator("#undo-button")).ToBeEnabledAsync();
+            await studio.ScreenshotAsync("designer-property-panel");
 
             // Save as the first version of a new pipeline.
             await page.Locator("#save-button").ClickAsync();
@@ -102,6 +112,8 @@ public sealed class DesignerTests(StudioBrowserFixture studio) : BrowserTest(stu
             Assert.Equal(["GenerateCustomers", "PreprocessCustomers", "TrainChurnModel"], report.Definition!.AllSteps.Select(s => s.Name));
             var stored = await Studio.Api.GetDefinitionAsync(pipeline);
             Assert.True(JsonEquality.DeepEquals(JsonNode.Parse(exported), JsonNode.Parse(stored)), JsonEquality.FirstDifference(JsonNode.Parse(exported), JsonNode.Parse(stored)));
+
+            Assert.Equal(5, report.Definition.FindStep("TrainChurnModel")!.Json["Arguments"]!["ResourceConfig"]!["VolumeSizeInGB"]!.GetValue<int>());
 
             var id = await Studio.Api.StartExecutionAsync(pipeline);
             var execution = await Studio.Api.WaitForEndAsync(id);
@@ -229,11 +241,14 @@ public sealed class DesignerTests(StudioBrowserFixture studio) : BrowserTest(stu
         await Expect(page.Locator($"path.step-link[data-link='{from}->{to}:DependsOn']")).ToHaveCountAsync(1);
     }
 
+    /// <summary>Selects the step and replaces it through the property panel's JSON tab (applied when the field is left).</summary>
     private static async Task SetStepJsonAsync(IPage page, string step, string json)
     {
         await Node(page, step).ClickAsync();
-        await Expect(page.Locator("#selected-step-name")).ToHaveTextAsync(step);
-        await page.Locator("#raw-step-json").FillAsync(json);
-        await page.Locator("#raw-step-apply").ClickAsync();
+        var panel = page.Locator($"#step-property-panel[data-step='{step}']");
+        await Expect(panel).ToBeVisibleAsync();
+        await panel.Locator(".mud-tab").Filter(new() { HasText = "JSON" }).ClickAsync();
+        await page.Locator("#step-json").FillAsync(json);
+        await page.Locator("#step-json").PressAsync("Tab");
     }
 }

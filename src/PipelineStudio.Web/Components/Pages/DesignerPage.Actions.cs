@@ -113,6 +113,15 @@ public sealed partial class DesignerPage
         return Task.CompletedTask;
     }
 
+    private Task ApplyParametersAsync(JsonObject definition)
+    {
+        Try(() => _session?.Document.ReplaceDefinition(definition, "Edit parameters"));
+        return Task.CompletedTask;
+    }
+
+    private static List<Core.Validation.ValidationIssue> StepIssues(DesignerSession session, string step) =>
+        session.Issues.Where(i => i.StepName == step).ToList();
+
     private Task SelectFromIssueAsync(string step)
     {
         _session?.Select([step]);
