@@ -15,8 +15,8 @@ namespace PipelineStudio.Web.Model.Designer;
 /// </summary>
 public sealed class DesignerSession
 {
-    /// <summary>How far a paste lands from the copied steps, in canvas units.</summary>
-    public static readonly NodePosition PasteOffset = new(40, 40);
+    /// <summary>How far a paste lands from the copied steps, in canvas units: below them, so neither hides the other.</summary>
+    public static readonly NodePosition PasteOffset = new(40, DesignerNodeModel.Height + 30);
 
     private HashSet<string> _selected = new(StringComparer.Ordinal);
     private long _validatedRevision = -1;

@@ -126,7 +126,7 @@ public sealed class DesignerSessionTests
 
         Assert.Equal(["Processing2"], first);
         Assert.Equal(["Processing3"], session.Selected);
-        Assert.Equal(new NodePosition(80, 80), session.Document.Positions[second[0]]);
+        Assert.Equal(new NodePosition(2 * DesignerSession.PasteOffset.X, 2 * DesignerSession.PasteOffset.Y), session.Document.Positions[second[0]]);
     }
 
     [Fact]
