@@ -18,6 +18,21 @@ public sealed class StudioApi(HttpClient client)
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The stored definition text of a pipeline's latest version.</summary>
+    public async Task<string> GetDefinitionAsync(string name) =>
+        await client.GetStringAsync($"/api/v1/pipelines/{Uri.EscapeDataString(name)}/definition");
+
+    /// <summary>Starts an execution with default parameters and returns its id.</summary>
+    public async Task<string> StartExecutionAsync(string name)
+    {
+        using var content = new StringContent("{\"parameters\": {}}", Encoding.UTF8, "application/json");
+        var response = await client.PostAsync($"/api/v1/pipelines/{Uri.EscapeDataString(name)}/executions", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("id").GetString()!;
+    }
+
     public async Task<JsonElement> GetExecutionAsync(string id) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/executions/{Uri.EscapeDataString(id)}");
 

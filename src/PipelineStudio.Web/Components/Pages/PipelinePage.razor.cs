@@ -39,6 +39,8 @@ public partial class PipelinePage
 
     private string LaunchHref => $"{PipelineHref}/launch{VersionQuery}";
 
+    private string DesignerHref => $"{PipelineHref}/designer{VersionQuery}";
+
     private string SweepHref => $"{PipelineHref}/sweep{VersionQuery}";
 
     private string ExecutionsHref => $"/executions?pipeline={Uri.EscapeDataString(Name)}";
