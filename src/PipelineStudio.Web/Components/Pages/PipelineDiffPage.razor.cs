@@ -72,11 +72,12 @@ public partial class PipelineDiffPage
             {
                 yield return ($"{steps} {(steps == 1 ? "step" : "steps")} {noun}", ChangeStyles.ColorOf(kind));
             }
-        }
 
-        if (diff.Parameters.Count > 0)
-        {
-            yield return ($"{diff.Parameters.Count} {(diff.Parameters.Count == 1 ? "parameter" : "parameters")} changed", Color.Info);
+            var parameters = diff.Parameters.Count(p => p.Kind == kind);
+            if (parameters > 0)
+            {
+                yield return ($"{parameters} {(parameters == 1 ? "parameter" : "parameters")} {noun}", ChangeStyles.ColorOf(kind));
+            }
         }
 
         if (diff.Document.Count > 0)
