@@ -67,6 +67,27 @@ public sealed class ComparePageTests : StudioComponentTestBase
     }
 
     [Fact]
+    public async Task Cards_LeavingOneOut_LinksTheRestInOrderKeepingShowAll()
+    {
+        await SeedTwoAsync();
+        await Seed.AddAsync("e3", "0.9", objective: 0.7, auc: 0.7, accuracy: 0.7);
+        var cut = RenderCompare("?executions=e1,e2,e3&all=true");
+
+        Assert.Equal("/compare?executions=e1,e3&all=true", cut.Find(".compare-card[data-execution=e2] .compare-card__remove").GetAttribute("href"));
+        Assert.Equal(3, cut.FindAll(".compare-card__remove").Count);
+        Assert.Equal(["Rate", "Seed"], ParameterRows(cut));
+    }
+
+    [Fact]
+    public async Task Cards_TwoExecutions_NoneCanBeLeftOut()
+    {
+        await SeedTwoAsync();
+        var cut = RenderCompare("?executions=e1,e2");
+
+        Assert.Empty(cut.FindAll(".compare-card__remove"));
+    }
+
+    [Fact]
     public async Task Parameters_AllTheSame_SaysSoInsteadOfAnEmptyTable()
     {
         await Seed.SavePipelineAsync();

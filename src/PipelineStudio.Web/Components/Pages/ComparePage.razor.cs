@@ -84,9 +84,10 @@ public partial class ComparePage
     private void SetShowAllAsync(bool showAll)
     {
         ShowAll = showAll;
-        var href = ComparisonSelection.Href(Selection.Ids) + (showAll ? "&all=true" : "");
-        Navigation.NavigateTo(href, replace: true);
+        Navigation.NavigateTo(Href(Selection.Ids), replace: true);
     }
+
+    private string Href(IEnumerable<string> ids) => ComparisonSelection.Href(ids) + (ShowAll ? "&all=true" : "");
 
     private static string Subtitle(ExecutionComparison comparison)
     {
@@ -103,8 +104,8 @@ public partial class ComparePage
     };
 
     // Leaving one out keeps the rest in order; below two there would be nothing to compare.
-    private static string? RemoveHref(ExecutionComparison comparison, int column) =>
+    private string? RemoveHref(ExecutionComparison comparison, int column) =>
         comparison.Executions.Count <= ComparisonSelection.MinExecutions
             ? null
-            : ComparisonSelection.Href(comparison.Executions.Where((_, i) => i != column).Select(e => e.Id));
+            : Href(comparison.Executions.Where((_, i) => i != column).Select(e => e.Id));
 }
