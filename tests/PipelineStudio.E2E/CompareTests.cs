@@ -89,6 +89,7 @@ public sealed partial class CompareTests(StudioBrowserFixture studio) : BrowserT
             await Expect(prepare).ToHaveCountAsync(3);
             Assert.Equal(["false", "true", "true"], await prepare.EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.cacheHit)"));
             await Expect(page.Locator(".compare-card[data-column='2'] .compare-card__cache")).ToHaveAttributeAsync("data-hits", "1");
+            await page.WaitForTimeoutAsync(500); // charts re-layout once after measuring themselves (debounced 200 ms)
             await studio.ScreenshotAsync("compare-light");
 
             await page.Locator("#compare-show-all").ClickAsync();
