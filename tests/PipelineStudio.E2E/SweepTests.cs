@@ -148,6 +148,23 @@ public sealed partial class SweepTests(StudioBrowserFixture studio) : BrowserTes
             await studio.ToggleThemeAsync();
             await studio.ScreenshotAsync("sweep-group-churn-dark");
             await studio.ToggleThemeAsync();
+
+            // Side by side: the seed differs; the tuning objective and the evaluation report's numbers are compared.
+            await studio.Page.Locator("#sweep-compare").ClickAsync();
+            await Expect(studio.Page.Locator(".compare-card")).ToHaveCountAsync(2);
+            await Expect(studio.Page.Locator(".compare-parameter")).ToHaveCountAsync(1);
+            await Expect(studio.Page.Locator(".compare-parameter[data-parameter='Seed'] .compare-value")).ToHaveTextAsync(["7", "8"]);
+            foreach (var metric in new[] { "val_auc", "auc", "accuracy" })
+            {
+                await Expect(studio.Page.Locator($".compare-metric[data-metric='{metric}'] .compare-metric__number")).ToHaveCountAsync(2);
+            }
+
+            await Expect(studio.Page.Locator(".compare-step[data-step='TuneChurnModel']")).ToBeVisibleAsync();
+            await studio.Page.WaitForTimeoutAsync(500); // charts re-layout once after measuring themselves (debounced 200 ms)
+            await studio.ScreenshotAsync("compare-churn-light");
+            await studio.ToggleThemeAsync();
+            await studio.ScreenshotAsync("compare-churn-dark");
+            await studio.ToggleThemeAsync();
         });
     }
 

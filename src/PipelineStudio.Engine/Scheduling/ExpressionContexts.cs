@@ -33,8 +33,30 @@ public static class ExpressionContexts
     private static async ValueTask<JsonNode?> ReadPropertyFileAsync(
         PipelineDefinition definition, ConcurrentDictionary<string, JsonNode?> properties, IArtifactStore artifacts, string step, string file)
     {
+        if (PropertyFileUri(definition, properties.GetValueOrDefault(step), step, file) is not { } uri)
+        {
+            return null;
+        }
+
+        var text = await artifacts.ReadTextAsync(uri).ConfigureAwait(false);
+        try
+        {
+            return text is null ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new ExpressionException($"PropertyFiles['{file}'] of step '{step}'", $"{uri} is not JSON: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Where a step's property file lives: its output's S3 prefix (from the step's properties) joined with the
+    /// file path; null when the step declares no such file, has not produced properties, or names no such output.
+    /// </summary>
+    public static string? PropertyFileUri(PipelineDefinition definition, JsonNode? stepProperties, string step, string file)
+    {
         var propertyFile = definition.FindStep(step)?.PropertyFiles.FirstOrDefault(p => p.Name == file);
-        if (propertyFile?.OutputName is not { } outputName || properties.GetValueOrDefault(step) is not { } stepProperties)
+        if (propertyFile?.OutputName is not { } outputName || stepProperties is null)
         {
             return null;
         }
@@ -49,20 +71,6 @@ public static class ExpressionContexts
             return null;
         }
 
-        if (prefix is null)
-        {
-            return null;
-        }
-
-        var uri = prefix.TrimEnd('/') + "/" + (propertyFile.FilePath ?? string.Empty).TrimStart('/');
-        var text = await artifacts.ReadTextAsync(uri).ConfigureAwait(false);
-        try
-        {
-            return text is null ? null : JsonNode.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            throw new ExpressionException($"PropertyFiles['{file}'] of step '{step}'", $"{uri} is not JSON: {ex.Message}", ex);
-        }
+        return prefix is null ? null : prefix.TrimEnd('/') + "/" + (propertyFile.FilePath ?? string.Empty).TrimStart('/');
     }
 }

@@ -40,7 +40,7 @@ public static partial class StudioRequestPipeline
         app.MapOpenApi();
         app.MapPipelinesApi();
         app.MapValidationApi();
-        app.MapExecutionsApi().MapCallbacksApi();
+        app.MapExecutionsApi().MapCallbacksApi().MapComparisonApi();
         app.MapSweepsApi();
         app.MapLineageApi().MapLineageExportApi().MapModelPackagesApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

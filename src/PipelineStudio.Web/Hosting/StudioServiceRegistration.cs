@@ -24,6 +24,7 @@ public static class StudioServiceRegistration
         services.AddStudioSweeps();
         services.AddSingleton<StepLogReader>();
         services.AddSingleton<Model.Registry.ModelMetricsReader>();
+        services.AddSingleton<ExecutionComparisonLoader>();
 
         services.AddProblemDetails();
         services.AddOpenApi();

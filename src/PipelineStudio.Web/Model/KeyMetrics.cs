@@ -8,7 +8,8 @@ namespace PipelineStudio.Web.Model;
 
 /// <summary>One number worth comparing across executions, e.g. a training job's final validation AUC.</summary>
 /// <param name="Label">The metric name, or "Step.metric" when several steps report a metric of that name.</param>
-public sealed record KeyMetric(string Label, string StepName, double Value)
+/// <param name="Maximize">Whether a higher value is better, when the source says so (a tuning objective's Type).</param>
+public sealed record KeyMetric(string Label, string StepName, double Value, bool? Maximize = null)
 {
     public string FormattedValue => Value.ToString(Math.Abs(Value) >= 1000 ? "N0" : "0.####", CultureInfo.InvariantCulture);
 }
@@ -51,7 +52,10 @@ public static class KeyMetrics
     {
         var name = metric["MetricName"] is JsonValue n && n.TryGetValue<string>(out var text) ? text : null;
         var value = metric["Value"] is JsonValue v && v.TryGetValue<double>(out var number) ? number : (double?)null;
-        return name is null || value is not { } finite || !double.IsFinite(finite) ? null : new KeyMetric(name, stepName, finite);
+        var maximize = metric["Type"] is JsonValue t && t.TryGetValue<string>(out var type)
+            ? type switch { "Maximize" => true, "Minimize" => false, _ => (bool?)null }
+            : null;
+        return name is null || value is not { } finite || !double.IsFinite(finite) ? null : new KeyMetric(name, stepName, finite, maximize);
     }
 
     // Properties are JSON the engine wrote; a damaged value just has no metrics.

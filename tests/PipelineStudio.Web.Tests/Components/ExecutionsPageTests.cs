@@ -8,11 +8,14 @@ namespace PipelineStudio.Web.Tests.Components;
 
 public sealed class ExecutionsPageTests : RunPageTestBase
 {
+    // A shared 2-core machine under load can take a while to run a continuation.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private IRenderedComponent<ExecutionsPage> RenderList(string query = "")
     {
         Services.GetRequiredService<BunitNavigationManager>().NavigateTo("/executions" + query);
         var cut = Render<ExecutionsPage>();
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#executions-loading")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#executions-loading")), Patience);
         return cut;
     }
 
@@ -40,6 +43,25 @@ public sealed class ExecutionsPageTests : RunPageTestBase
         Assert.Contains("10 min 00 s", newest.TextContent, StringComparison.Ordinal);
         Assert.Contains("3/3 done · 1 failed", cut.Find("tr.execution-row[data-execution=old]").TextContent, StringComparison.Ordinal);
         Assert.Contains("42 s", cut.Find("tr.execution-row[data-execution=old]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompareSelected_EnabledFromTwoTicks_LinksThemOldestFirst()
+    {
+        await SeedThreeAsync();
+        var cut = RenderList();
+        Assert.Null(cut.Find("#executions-compare").GetAttribute("href"));
+
+        cut.Find("tr.execution-row[data-execution=new] input[type=checkbox]").Change(true);
+        Assert.Null(cut.Find("#executions-compare").GetAttribute("href"));
+        cut.Find("tr.execution-row[data-execution=old] input[type=checkbox]").Change(true);
+
+        // The checkbox reports its change asynchronously.
+        cut.WaitForAssertion(() => Assert.Equal("/compare?executions=old,new", cut.Find("#executions-compare").GetAttribute("href")), Patience);
+        Assert.Contains("Compare selected (2)", cut.Find("#executions-compare").TextContent, StringComparison.Ordinal);
+
+        cut.Find("tr.execution-row[data-execution=new] input[type=checkbox]").Change(false);
+        cut.WaitForAssertion(() => Assert.Null(cut.Find("#executions-compare").GetAttribute("href")), Patience);
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class SweepPageTests : RunPageTestBase
     private IRenderedComponent<SweepPage> RenderSweep()
     {
         var cut = Render<SweepPage>(p => p.Add(x => x.Id, "sw1"));
-        cut.WaitForElement(".sweep-member");
+        cut.WaitForElement(".sweep-member", TimeSpan.FromSeconds(10));
         return cut;
     }
 
@@ -66,6 +66,21 @@ public sealed class SweepPageTests : RunPageTestBase
             () => Assert.Equal("0.91", cut.Find(".sweep-member[data-index='1'] .sweep-metric").TextContent.Trim()),
             TimeSpan.FromSeconds(5));
         Assert.Equal("Succeeded", cut.Find(".sweep-member[data-index='1'] .run-status-chip").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public async Task Compare_OnceTwoMembersFinished_LinksTheirExecutions()
+    {
+        var running = await SeedSweepAsync();
+        var cut = RenderSweep();
+        Assert.Null(cut.Find("#sweep-compare").GetAttribute("href"));
+
+        await Runs.SaveExecutionAsync(running with { Status = ExecutionStatus.Succeeded, EndedAt = Now });
+        var member = (await Sweeps.ListMembersAsync("sw1"))[1];
+        await Sweeps.SaveMemberAsync(member with { State = SweepMemberState.Succeeded });
+        cut = RenderSweep();
+
+        Assert.Equal("/compare?executions=e1,e2", cut.Find("#sweep-compare").GetAttribute("href"));
     }
 
     [Fact]

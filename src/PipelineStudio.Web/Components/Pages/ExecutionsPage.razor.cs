@@ -3,6 +3,7 @@ using MudBlazor;
 using PipelineStudio.Core.Abstractions;
 using PipelineStudio.Core.Runs;
 using PipelineStudio.Web.Model;
+using PipelineStudio.Web.Model.Comparison;
 
 namespace PipelineStudio.Web.Components.Pages;
 
@@ -12,6 +13,9 @@ public partial class ExecutionsPage
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
 
     private const string AllPipelines = "";
+
+    // Ticked executions with their start, so the comparison runs oldest first (the oldest is its baseline).
+    private readonly Dictionary<string, DateTimeOffset> _selected = new(StringComparer.Ordinal);
     private RunEventBuffer? _events;
     private ITimer? _timer;
     private int _refreshing;
@@ -94,6 +98,31 @@ public partial class ExecutionsPage
 
     private static string CloneHref(ExecutionRecord execution) =>
         $"/pipelines/{Uri.EscapeDataString(execution.PipelineName)}/launch?from={Uri.EscapeDataString(execution.Id)}";
+
+    private string? CompareHref => _selected.Count is >= ComparisonSelection.MinExecutions and <= ComparisonSelection.MaxExecutions
+        ? ComparisonSelection.Href(_selected.OrderBy(s => s.Value).Select(s => s.Key))
+        : null;
+
+    private string CompareTooltip => _selected.Count switch
+    {
+        < ComparisonSelection.MinExecutions => "Tick two or more executions to compare them side by side",
+        > ComparisonSelection.MaxExecutions => $"A comparison shows at most {ComparisonSelection.MaxExecutions} executions",
+        _ => "Parameters, metrics and step durations side by side",
+    };
+
+    private void Select(ExecutionRecord execution, bool selected)
+    {
+        if (selected)
+        {
+            _selected[execution.Id] = execution.CreatedAt;
+        }
+        else
+        {
+            _selected.Remove(execution.Id);
+        }
+    }
+
+    private void ClearSelection() => _selected.Clear();
 
     private static string StatusText(IReadOnlyList<string> labels) => labels.Count == 0 ? "Any status" : string.Join(", ", labels);
 

@@ -3,6 +3,7 @@ using MudBlazor;
 using PipelineStudio.Core.Abstractions;
 using PipelineStudio.Core.Sweeps;
 using PipelineStudio.Web.Model;
+using PipelineStudio.Web.Model.Comparison;
 
 namespace PipelineStudio.Web.Components.Pages;
 
@@ -49,6 +50,19 @@ public partial class SweepPage
     private string PipelineHref => $"/pipelines/{Uri.EscapeDataString(ViewModel.Sweep?.PipelineName ?? "")}";
 
     private string PersistenceNote => Sweeps is InMemorySweepStore ? " (sweeps are kept in memory, so a restart forgets them)" : "";
+
+    // Finished members only: a running one's metrics and durations are not final yet.
+    private List<string> FinishedExecutions =>
+        [.. ViewModel.Members.Where(m => m.Member.IsFinished).Select(m => m.Member.ExecutionId).OfType<string>()];
+
+    private string? CompareHref => FinishedExecutions is { Count: >= ComparisonSelection.MinExecutions } ids ? ComparisonSelection.Href(ids) : null;
+
+    private string CompareTooltip => FinishedExecutions.Count switch
+    {
+        < ComparisonSelection.MinExecutions => "Comparing needs at least two finished executions",
+        > ComparisonSelection.MaxExecutions => $"Compare the first {ComparisonSelection.MaxExecutions} finished executions side by side",
+        var n => $"Compare the {n} finished executions side by side",
+    };
 
     private List<BreadcrumbItem> Breadcrumbs => [new("Sweeps", "/sweeps"), new(Title, href: null, disabled: true)];
 

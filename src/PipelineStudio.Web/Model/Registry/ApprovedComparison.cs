@@ -1,4 +1,5 @@
 using PipelineStudio.Core.Abstractions;
+using PipelineStudio.Web.Model.Comparison;
 
 namespace PipelineStudio.Web.Model.Registry;
 
@@ -22,13 +23,10 @@ public sealed record ApprovedComparison(
             n, reviewed.FirstOrDefault(m => m.Name == n)?.Value, approved.FirstOrDefault(m => m.Name == n)?.Value))];
     }
 
+    /// <summary>The parameters whose values differ, by name: the two-column case of the execution comparison's rows.</summary>
     public static IReadOnlyList<ParameterDifference> CompareParameters(
-        IReadOnlyDictionary<string, string>? reviewed, IReadOnlyDictionary<string, string>? approved)
-    {
-        reviewed ??= new Dictionary<string, string>();
-        approved ??= new Dictionary<string, string>();
-        return [.. reviewed.Keys.Union(approved.Keys).Order(StringComparer.Ordinal)
-            .Select(k => new ParameterDifference(k, reviewed.GetValueOrDefault(k), approved.GetValueOrDefault(k)))
-            .Where(d => d.Reviewed != d.Approved)];
-    }
+        IReadOnlyDictionary<string, string>? reviewed, IReadOnlyDictionary<string, string>? approved) =>
+        [.. ExecutionComparison.ParameterRows([reviewed, approved])
+            .Where(row => row.Differs)
+            .Select(row => new ParameterDifference(row.Name, row.Values[0], row.Values[1]))];
 }
