@@ -149,6 +149,7 @@ public sealed class Phases(StudioServer server, BrowserProbe browser, int count,
         Report($"{when}: before, {aliveBefore} circuits: RSS {before.Rss:F1} MB (anonymous {before.Anonymous:F1} MB)");
         var context = await browser.NewContextAsync();
         var pages = new List<IPage>();
+        var previous = (Pages: 0, Memory: before);
         foreach (var target in openPages)
         {
             while (pages.Count < target)
@@ -167,7 +168,9 @@ public sealed class Phases(StudioServer server, BrowserProbe browser, int count,
                 CultureInfo.InvariantCulture,
                 $"{when}: {target} pages open, {alive} circuits ({running} executions running when measured): RSS {with.Rss:F1} MB, " +
                 $"+{with.Rss - before.Rss:F1} MB = {(with.Rss - before.Rss) / target:F2} MB per page " +
-                $"(anonymous +{with.Anonymous - before.Anonymous:F1} MB = {(with.Anonymous - before.Anonymous) / target:F2} MB per page)"));
+                $"(anonymous +{with.Anonymous - before.Anonymous:F1} MB = {(with.Anonymous - before.Anonymous) / target:F2} MB per page); " +
+                $"from {previous.Pages} to {target} pages {(with.Rss - previous.Memory.Rss) / (target - previous.Pages):F2} MB per page"));
+            previous = (target, with);
         }
 
         foreach (var page in pages)
