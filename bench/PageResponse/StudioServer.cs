@@ -16,15 +16,16 @@ namespace PageResponse;
 public sealed class StudioServer : IAsyncDisposable
 {
     private const string CircuitsCategory = "Microsoft.AspNetCore.Components.Server.Circuits";
-    private readonly Process _process;
+    private readonly ProcessStartInfo _start;
     private readonly string _dataDirectory;
     private readonly ConcurrentQueue<string> _log = new();
+    private Process _process = null!;
     private int _circuitsOpened;
     private int _circuitsDisposed;
 
-    private StudioServer(Process process, string dataDirectory, Uri address)
+    private StudioServer(ProcessStartInfo start, string dataDirectory, Uri address)
     {
-        _process = process;
+        _start = start;
         _dataDirectory = dataDirectory;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
@@ -78,14 +79,31 @@ public sealed class StudioServer : IAsyncDisposable
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The studio did not start.");
-        var server = new StudioServer(process, data, address);
-        process.OutputDataReceived += (_, e) => server.OnLogLine(e.Data);
-        process.ErrorDataReceived += (_, e) => server.OnLogLine(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await server.WaitUntilListeningAsync();
+        var server = new StudioServer(start, data, address);
+        await server.LaunchAsync();
         return server;
+    }
+
+    /// <summary>
+    /// Stops the studio as a service manager would (SIGTERM) and starts it again on the same data and port: a fresh
+    /// process, so memory figures do not carry the high-water mark of what ran before.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", Pid.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+
+        _process.Dispose();
+        Interlocked.Exchange(ref _circuitsOpened, 0);
+        Interlocked.Exchange(ref _circuitsDisposed, 0);
+        await LaunchAsync();
     }
 
     /// <summary>Resident memory of the studio process from /proc: (VmRSS, RssAnon) in MB.</summary>
@@ -149,6 +167,14 @@ public sealed class StudioServer : IAsyncDisposable
                 : summary.GetProperty("endedAt").GetDateTimeOffset() - summary.GetProperty("createdAt").GetDateTimeOffset());
     }
 
+    /// <summary>The newest execution's id.</summary>
+    public async Task<string> NewestExecutionAsync()
+    {
+        var list = await Http.GetFromJsonAsync<JsonElement>("/api/v1/executions?limit=1");
+        return list.EnumerateArray().Select(e => e.GetProperty("id").GetString()).FirstOrDefault()
+            ?? throw new InvalidOperationException("The studio has no execution yet.");
+    }
+
     /// <summary>Polls the sweep until every member has finished; returns the last state seen.</summary>
     public async Task<SweepState> WaitForSweepAsync(string id, TimeSpan timeout)
     {
@@ -170,16 +196,16 @@ public sealed class StudioServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the circuit count from the log settles at the expected number of live circuits.</summary>
-    public async Task<bool> WaitForCircuitsAliveAsync(int expected, TimeSpan timeout)
+    /// <summary>Waits until the studio holds at most <paramref name="expected"/> circuits; returns how long that took, or null on timeout.</summary>
+    public async Task<TimeSpan?> WaitForCircuitsAliveAsync(int expected, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while (CircuitsAlive != expected && clock.Elapsed < timeout)
+        while (CircuitsAlive > expected && clock.Elapsed < timeout)
         {
             await Task.Delay(200);
         }
 
-        return CircuitsAlive == expected;
+        return CircuitsAlive <= expected ? clock.Elapsed : null;
     }
 
     /// <summary>The last lines the studio wrote, for a failure message.</summary>
@@ -227,6 +253,16 @@ public sealed class StudioServer : IAsyncDisposable
         {
             Interlocked.Increment(ref _circuitsDisposed);
         }
+    }
+
+    private async Task LaunchAsync()
+    {
+        _process = Process.Start(_start) ?? throw new InvalidOperationException("The studio did not start.");
+        _process.OutputDataReceived += (_, e) => OnLogLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLogLine(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilListeningAsync();
     }
 
     private async Task WaitUntilListeningAsync()
