@@ -33,7 +33,17 @@ public interface IRunStore
     /// <summary>The execution's steps in definition order.</summary>
     Task<IReadOnlyList<StepRecord>> ListStepsAsync(string executionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The steps of several executions in one read (a page of a list), by execution id, each in definition order.
+    /// An id with no steps, or no execution, is not in the result.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<StepRecord>>> ListStepsOfExecutionsAsync(
+        IReadOnlyCollection<string> executionIds, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<AttemptRecord>> ListAttemptsAsync(string executionId, string stepName, CancellationToken cancellationToken = default);
+
+    /// <summary>Every attempt of every step of the execution in one read, by step name, then attempt.</summary>
+    Task<IReadOnlyList<AttemptRecord>> ListAttemptsOfExecutionAsync(string executionId, CancellationToken cancellationToken = default);
 
     /// <summary>Executions left Executing or Stopping, e.g. by a crash: the engine resumes them at start.</summary>
     Task<IReadOnlyList<ExecutionRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default);

@@ -127,12 +127,43 @@ public sealed class SqliteRunStore : IRunStore, IAsyncDisposable, IDisposable
             return rows.ConvertAll(RunRecordMapping.ToRecord);
         }, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<StepRecord>>> ListStepsOfExecutionsAsync(
+        IReadOnlyCollection<string> executionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executionIds);
+        if (executionIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<StepRecord>>>(new Dictionary<string, IReadOnlyList<StepRecord>>());
+        }
+
+        var ids = executionIds.Distinct(StringComparer.Ordinal).ToList();
+        return ReadAsync<IReadOnlyDictionary<string, IReadOnlyList<StepRecord>>>(async db =>
+        {
+            var rows = await db.StepRuns.AsNoTracking()
+                .Where(s => ids.Contains(s.ExecutionId))
+                .OrderBy(s => s.ExecutionId).ThenBy(s => s.Ordinal).ThenBy(s => s.StepName)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.GroupBy(s => s.ExecutionId, StringComparer.Ordinal).ToDictionary(
+                g => g.Key, g => (IReadOnlyList<StepRecord>)g.Select(RunRecordMapping.ToRecord).ToList(), StringComparer.Ordinal);
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<AttemptRecord>> ListAttemptsAsync(string executionId, string stepName, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<AttemptRecord>>(async db =>
         {
             var rows = await db.StepAttempts.AsNoTracking()
                 .Where(a => a.ExecutionId == executionId && a.StepName == stepName)
                 .OrderBy(a => a.Attempt)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.ConvertAll(RunRecordMapping.ToRecord);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<AttemptRecord>> ListAttemptsOfExecutionAsync(string executionId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<AttemptRecord>>(async db =>
+        {
+            var rows = await db.StepAttempts.AsNoTracking()
+                .Where(a => a.ExecutionId == executionId)
+                .OrderBy(a => a.StepName).ThenBy(a => a.Attempt)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             return rows.ConvertAll(RunRecordMapping.ToRecord);
         }, cancellationToken);

@@ -121,10 +121,13 @@ public sealed class ExecutionListViewModel(IRunStore runs, IPipelineStore pipeli
         // One more than a page tells whether another page exists without counting.
         var page = await runs.ListExecutionsAsync(Filter.ToQuery(clock.GetUtcNow(), PageSize + 1, offset), cancellationToken);
         HasMore = page.Count > PageSize;
-        foreach (var execution in page.Take(PageSize).Where(e => _rows.TrueForAll(r => r.Id != e.Id)))
+        var added = page.Take(PageSize).Where(e => _rows.TrueForAll(r => r.Id != e.Id)).ToList();
+
+        // One read for the whole page's steps: a read per row was most of the page's cost.
+        var steps = await runs.ListStepsOfExecutionsAsync(added.ConvertAll(e => e.Id), cancellationToken);
+        foreach (var execution in added)
         {
-            var steps = await runs.ListStepsAsync(execution.Id, cancellationToken);
-            _rows.Add(new ExecutionRow(execution, steps));
+            _rows.Add(new ExecutionRow(execution, steps.GetValueOrDefault(execution.Id) ?? []));
         }
     }
 

@@ -80,6 +80,44 @@ public sealed class RunStoreQueryTests : IDisposable
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListExecutionsAsync(new ExecutionQuery(Limit: 0)));
     }
 
+    [Fact]
+    public async Task ListStepsOfExecutionsAsync_SeveralExecutions_EachOnesStepsInDefinitionOrder()
+    {
+        var store = await _studio.OpenRunStoreAsync();
+        await store.CreateAsync("a", steps: ["Train", "Evaluate", "Deploy"]);
+        await store.CreateAsync("b", steps: ["Prepare", "Fit"]);
+        await store.CreateAsync("not-asked", steps: ["Other"]);
+        await store.CreateAsync("no-steps");
+        await store.SaveStepAsync(Runs.Step("b", "Fit", StepStatus.Succeeded));
+
+        var steps = await store.ListStepsOfExecutionsAsync(["b", "a", "no-steps", "unknown", "a"]);
+
+        Assert.Equal(["a", "b"], steps.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Train", "Evaluate", "Deploy"], steps["a"].Select(s => s.StepName));
+        Assert.Equal([("Prepare", StepStatus.Pending), ("Fit", StepStatus.Succeeded)], steps["b"].Select(s => (s.StepName, s.Status)));
+        Assert.Empty(await store.ListStepsOfExecutionsAsync([]));
+    }
+
+    [Fact]
+    public async Task ListAttemptsOfExecutionAsync_AttemptsOfSeveralSteps_AllOfThisExecutionByStepThenAttempt()
+    {
+        var store = await _studio.OpenRunStoreAsync();
+        await store.CreateAsync("x1", steps: ["Train", "Evaluate"]);
+        await store.CreateAsync("x2", steps: ["Train"]);
+        await store.SaveAttemptAsync(new AttemptRecord("x1", "Train", 2, StepStatus.Executing, Runs.T0.AddMinutes(2)));
+        await store.SaveAttemptAsync(new AttemptRecord("x1", "Train", 1, StepStatus.Failed, Runs.T0, Runs.T0.AddMinutes(1), "boom"));
+        await store.SaveAttemptAsync(new AttemptRecord("x1", "Evaluate", 1, StepStatus.Succeeded, Runs.T0, Runs.T0));
+        await store.SaveAttemptAsync(new AttemptRecord("x2", "Train", 1, StepStatus.Executing, Runs.T0));
+
+        var attempts = await store.ListAttemptsOfExecutionAsync("x1");
+
+        Assert.Equal(
+            [("Evaluate", 1, StepStatus.Succeeded), ("Train", 1, StepStatus.Failed), ("Train", 2, StepStatus.Executing)],
+            attempts.Select(a => (a.StepName, a.Attempt, a.Status)));
+        Assert.Equal("boom", attempts[1].FailureReason);
+        Assert.Empty(await store.ListAttemptsOfExecutionAsync("unknown"));
+    }
+
     private static StepRecord Cached(string executionId, DateTimeOffset endedAt, StepStatus status = StepStatus.Succeeded, string key = "k1") =>
         new(executionId, "Train", "Training", status, EndedAt: endedAt, CacheKey: key, PropertiesJson: $$"""{"from":"{{executionId}}"}""");
 

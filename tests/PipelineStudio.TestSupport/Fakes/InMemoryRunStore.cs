@@ -135,12 +135,34 @@ public sealed partial class InMemoryRunStore : IRunStore
         }
     }
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<StepRecord>>> ListStepsOfExecutionsAsync(
+        IReadOnlyCollection<string> executionIds, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyDictionary<string, IReadOnlyList<StepRecord>> result = executionIds.Distinct(StringComparer.Ordinal)
+                .Where(id => _steps.TryGetValue(id, out var steps) && steps.Count > 0)
+                .ToDictionary(id => id, id => (IReadOnlyList<StepRecord>)_steps[id].ToList(), StringComparer.Ordinal);
+            return Task.FromResult(result);
+        }
+    }
+
     public Task<IReadOnlyList<AttemptRecord>> ListAttemptsAsync(string executionId, string stepName, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             IReadOnlyList<AttemptRecord> result = _attempts.TryGetValue((executionId, stepName), out var attempts)
                 ? attempts.OrderBy(a => a.Attempt).ToList() : [];
+            return Task.FromResult(result);
+        }
+    }
+
+    public Task<IReadOnlyList<AttemptRecord>> ListAttemptsOfExecutionAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<AttemptRecord> result = _attempts.Where(a => a.Key.Item1 == executionId)
+                .SelectMany(a => a.Value).OrderBy(a => a.StepName, StringComparer.Ordinal).ThenBy(a => a.Attempt).ToList();
             return Task.FromResult(result);
         }
     }
