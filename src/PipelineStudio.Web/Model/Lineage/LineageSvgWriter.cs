@@ -15,17 +15,14 @@ public static class LineageSvgWriter
     public static string Write(LineageView view, LineagePath path)
     {
         var svg = new StringBuilder();
+        var edges = view.Edges.Select(e => LineageEdgePaths.Draw(view, e)).OfType<LineageDrawnEdge>().ToList();
         var width = view.Width + (2 * Margin);
-        var height = view.Height + (2 * Margin);
+        var height = Math.Max(view.Height, edges.Select(e => e.Bottom).DefaultIfEmpty(0).Max()) + (2 * Margin);
         svg.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0}\" height=\"{height:0}\" viewBox=\"{-Margin:0} {-Margin:0} {width:0} {height:0}\" font-family=\"Roboto, Helvetica, Arial, sans-serif\">"));
         svg.Append(F($"<rect x=\"{-Margin:0}\" y=\"{-Margin:0}\" width=\"{width:0}\" height=\"{height:0}\" fill=\"#ffffff\"/>"));
-        foreach (var edge in view.Edges)
+        foreach (var drawn in edges)
         {
-            if (LineageEdgePaths.Draw(view, edge) is not { } drawn)
-            {
-                continue;
-            }
-
+            var edge = drawn.Edge;
             var (stroke, dash) = LineageEdgeStyles.SvgStrokeOf(edge.Type);
             var onPath = path.EdgeKeys.Contains(edge.Key);
             var colour = onPath ? "#ff6f00" : stroke;
