@@ -60,5 +60,36 @@ public sealed class LineageExplorerTests(StudioBrowserFixture studio) : BrowserT
         });
     }
 
+    [Fact]
+    public async Task ExportPng_ModelPackageView_DownloadsAPngRasterOfTheGraph()
+    {
+        await LineageSamples.RecordChurnAsync(Studio.Services.GetRequiredService<ILineageStore>());
+
+        await WithPageAsync(nameof(ExportPng_ModelPackageView_DownloadsAPngRasterOfTheGraph), async studio =>
+        {
+            var page = studio.Page;
+            await studio.OpenInteractiveAsync($"/lineage/{LineageSamples.Package}?direction=upstream&depth=6");
+            await Expect(page.Locator(".lineage-node")).Not.ToHaveCountAsync(0);
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-png").ClickAsync());
+            Assert.Equal($"lineage-{LineageSamples.Package}.png", download.SuggestedFilename);
+            var file = Path.Combine(E2ESettings.ArtifactsDirectory, "lineage-export.png");
+            await download.SaveAsAsync(file);
+            var bytes = await File.ReadAllBytesAsync(file);
+
+            Assert.Equal(PngSignature, bytes[..8]);
+            var (width, height) = (BigEndian(bytes, 16), BigEndian(bytes, 20)); // IHDR follows the signature
+            Assert.True(width > 400 && height > 100, $"The PNG is {width} x {height}.");
+            // A blank canvas of that size compresses to about a thousandth of its raw bytes; drawn nodes and text do not.
+            var blank = width * height * 4 / 1_000;
+            Assert.True(bytes.Length > 3 * blank, $"The PNG has only {bytes.Length} bytes for {width} x {height}: the graph was not drawn into it.");
+            await Expect(page.Locator("#export-png")).ToBeEnabledAsync();
+        });
+    }
+
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static int BigEndian(byte[] bytes, int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
+
     private static Microsoft.Playwright.ILocator Node(StudioPage studio, string id) => studio.Page.Locator($".lineage-node[data-entity='{id}']");
 }

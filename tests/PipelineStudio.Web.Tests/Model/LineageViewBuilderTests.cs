@@ -83,7 +83,7 @@ public class LineageViewBuilderTests
     }
 
     [Fact]
-    public async Task Mark_SecondSelection_ChangesOnlyTheNodesAndLinksWhoseLookChanged()
+    public async Task Mark_SecondSelection_ChangesOnlyTheNodesAndEdgesWhoseLookChanged()
     {
         var view = await ViewAsync(Package, new LineageViewState(LineageDirection.Upstream, 4));
         var model = LineageDiagramMapper.Map(view);
@@ -92,9 +92,10 @@ public class LineageViewBuilderTests
 
         var changed = LineageDiagramMapper.Mark(model, view, first.Select(Register, addToPath: true), LineagePath.Find(view, Package, Register));
 
-        Assert.Equal(3, changed.Count); // package and register (now selected too) go on the path, and the one link between them
+        Assert.Equal(3, changed.Count); // package and register (now selected too) go on the path, and the edge layer draws the one edge between them
         Assert.All(model.Nodes.Where(n => n.Id != Package && n.Id != Register), n => Assert.False(n.IsOnPath));
-        Assert.Single(model.Links, l => l.IsOnPath);
+        Assert.Contains(model.Edges, changed);
+        Assert.Equal([Register], model.Edges.OnPath.Select(e => e.Edge.From));
     }
 
     private async Task<LineageView> ViewAsync(string root, LineageViewState state) =>

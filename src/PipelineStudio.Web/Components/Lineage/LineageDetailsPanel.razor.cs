@@ -21,6 +21,10 @@ public sealed partial class LineageDetailsPanel
     [Parameter]
     public int PathLength { get; set; }
 
+    /// <summary>The other selected entity, offered as the second side of "what changed upstream".</summary>
+    [Parameter]
+    public string? PathEndId { get; set; }
+
     [Parameter]
     public bool IsExpanded { get; set; }
 

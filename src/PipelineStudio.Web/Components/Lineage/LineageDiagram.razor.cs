@@ -16,7 +16,8 @@ public readonly record struct LineageNodeClick(string NodeId, bool AddToPath);
 /// <summary>
 /// The read-only lineage graph: zoom, pan, fit; click selects, Shift+click picks a path end, double-click expands.
 /// The diagram is repopulated only when the view's nodes or edges change; selection and path changes redraw only
-/// the nodes and links whose look changed.
+/// the nodes (and the edge layer) whose look changed. Nodes are added once the canvas size is known, together with the fit, so a
+/// large graph is drawn once where it belongs instead of first at the origin and then moved.
 /// </summary>
 public sealed partial class LineageDiagram : IDisposable
 {
@@ -27,9 +28,10 @@ public sealed partial class LineageDiagram : IDisposable
     private static readonly string[] LegendTypes = [AssociationTypes.ContributedTo, AssociationTypes.Produced, AssociationTypes.DerivedFrom, AssociationTypes.AssociatedWith];
 
     private readonly BlazorDiagram _diagram = CreateDiagram();
-    private LineageDiagramModel _model = new([], []);
+    private LineageDiagramModel _model = LineageDiagramMapper.Map(LineageView.Empty);
     private LineageView? _shownView;
     private bool _fitted;
+    private bool _populated;
     private Blazor.Diagrams.Core.Geometry.Rectangle? _lastContainer;
 
     [Parameter, EditorRequired]
@@ -54,7 +56,7 @@ public sealed partial class LineageDiagram : IDisposable
     {
         _diagram.PointerClick += OnPointerClick;
         _diagram.PointerDoubleClick += OnPointerDoubleClick;
-        _diagram.ContainerChanged += TryFitOnce;
+        _diagram.ContainerChanged += PopulateAndFit;
         _diagram.ContainerChanged += KeepCentreOnResize;
     }
 
@@ -66,9 +68,9 @@ public sealed partial class LineageDiagram : IDisposable
             _shownView = View;
             _model = LineageDiagramMapper.Map(View);
             LineageDiagramMapper.Mark(_model, View, ViewState, Path);
-            LineageDiagramMapper.Populate(_diagram, _model);
+            _populated = false;
             _fitted = false;
-            TryFitOnce();
+            PopulateAndFit();
             return;
         }
 
@@ -82,7 +84,7 @@ public sealed partial class LineageDiagram : IDisposable
     {
         _diagram.PointerClick -= OnPointerClick;
         _diagram.PointerDoubleClick -= OnPointerDoubleClick;
-        _diagram.ContainerChanged -= TryFitOnce;
+        _diagram.ContainerChanged -= PopulateAndFit;
         _diagram.ContainerChanged -= KeepCentreOnResize;
     }
 
@@ -97,7 +99,7 @@ public sealed partial class LineageDiagram : IDisposable
         diagram.UnregisterBehavior<DragNewLinkBehavior>();
         diagram.UnregisterBehavior<KeyboardShortcutsBehavior>();
         diagram.RegisterComponent<LineageNodeModel, LineageNodeWidget>();
-        diagram.RegisterComponent<LineageLinkModel, LineageLinkWidget>();
+        diagram.RegisterComponent<LineageEdgeLayerModel, LineageEdgeLayerWidget>();
         return diagram;
     }
 
@@ -117,17 +119,29 @@ public sealed partial class LineageDiagram : IDisposable
         }
     }
 
-    /// <summary>Node sizes are known up front, so the first fit needs only the canvas size.</summary>
-    private void TryFitOnce()
+    /// <summary>Node sizes are known up front, so placing and fitting needs only the canvas size; both go in one refresh.</summary>
+    private void PopulateAndFit()
     {
         // The canvas reports a zero height before the page's flex layout settles; a fit then would be wrong.
-        if (_fitted || _diagram.Container is not { Width: > 0, Height: > 0 } || _model.Nodes.Count == 0)
+        if ((_populated && _fitted) || _diagram.Container is not { Width: > 0, Height: > 0 })
         {
             return;
         }
 
-        _fitted = true;
-        FitToView(AutoFitMinimumZoom);
+        _diagram.Batch(() =>
+        {
+            if (!_populated)
+            {
+                LineageDiagramMapper.Populate(_diagram, _model);
+                _populated = true;
+            }
+
+            if (!_fitted && _model.Nodes.Count > 0)
+            {
+                _fitted = true;
+                FitToView(AutoFitMinimumZoom);
+            }
+        });
     }
 
     /// <summary>Shows the whole graph centred, never zoomed past 100%; when that would be too small to read, opens on the start node.</summary>
@@ -138,7 +152,7 @@ public sealed partial class LineageDiagram : IDisposable
             return;
         }
 
-        var bounds = _diagram.Nodes.GetBounds();
+        var bounds = _model.Nodes.GetBounds();
         var fitZoom = Math.Min(container.Width / (bounds.Width + (2 * FitMargin)), container.Height / (bounds.Height + (2 * FitMargin)));
         var zoom = Math.Clamp(fitZoom, minimumZoom ?? _diagram.Options.Zoom.Minimum, 1.0);
         var centre = zoom > fitZoom && View.Find(View.RootId) is { } root

@@ -2,25 +2,20 @@ using Blazor.Diagrams.Core;
 
 namespace PipelineStudio.Web.Model.Lineage;
 
-/// <summary>The diagram models for one lineage view.</summary>
-public sealed record LineageDiagramModel(IReadOnlyList<LineageNodeModel> Nodes, IReadOnlyList<LineageLinkModel> Links);
+/// <summary>The diagram models for one lineage view: a node model per drawn node, and one layer drawing every edge.</summary>
+public sealed record LineageDiagramModel(IReadOnlyList<LineageNodeModel> Nodes, LineageEdgeLayerModel Edges);
 
 /// <summary>Maps a <see cref="LineageView"/> to Blazor.Diagrams models and marks root, selection and path on them.</summary>
 public static class LineageDiagramMapper
 {
     public static LineageDiagramModel Map(LineageView view)
     {
-        var nodes = view.Nodes.ToDictionary(n => n.Id, n => new LineageNodeModel(n), StringComparer.Ordinal);
-        var links = view.Edges
-            .Where(e => nodes.ContainsKey(e.From) && nodes.ContainsKey(e.To))
-            .Select(e => new LineageLinkModel(e, nodes[e.From], nodes[e.To]))
-            .ToList();
-        return new LineageDiagramModel([.. nodes.Values], links);
+        return new LineageDiagramModel([.. view.Nodes.Select(n => new LineageNodeModel(n))], new LineageEdgeLayerModel(view));
     }
 
     /// <summary>
     /// Sets root, selection, expansion and path flags; returns the models whose look changed, which are the only ones the
-    /// caller needs to refresh (a click on a 2,000-node graph redraws a handful of nodes, not all of them).
+    /// caller needs to refresh (a click on a 2,000-node graph redraws a handful of nodes and the edge layer's path, not all of them).
     /// </summary>
     public static IReadOnlyList<Blazor.Diagrams.Core.Models.Base.Model> Mark(
         LineageDiagramModel model, LineageView view, LineageViewState state, LineagePath path)
@@ -35,14 +30,9 @@ public static class LineageDiagramMapper
             }
         }
 
-        foreach (var link in model.Links)
+        if (model.Edges.Mark(path))
         {
-            var onPath = path.EdgeKeys.Contains(link.Edge.Key);
-            if (link.IsOnPath != onPath)
-            {
-                link.IsOnPath = onPath;
-                changed.Add(link);
-            }
+            changed.Add(model.Edges);
         }
 
         return changed;
@@ -54,7 +44,7 @@ public static class LineageDiagramMapper
         {
             diagram.Links.Clear();
             diagram.Nodes.Clear();
+            diagram.Nodes.Add(model.Edges);
             diagram.Nodes.Add(model.Nodes);
-            diagram.Links.Add(model.Links);
         });
 }

@@ -15,6 +15,9 @@ public static class LineageEdgeStyles
         _ => "other",
     };
 
+    /// <summary>Every modifier <see cref="ModifierOf"/> gives, in drawing order (later ones on top).</summary>
+    public static IReadOnlyList<string> DrawingOrder { get; } = ["associated-with", "same-as", "other", "derived-from", "contributed-to", "produced"];
+
     /// <summary>Stroke colour and dash for the SVG export, matching studio.css.</summary>
     public static (string Stroke, string? Dash) SvgStrokeOf(string type) => type switch
     {

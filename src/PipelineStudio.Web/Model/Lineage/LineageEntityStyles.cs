@@ -40,6 +40,10 @@ public static class LineageEntityStyles
         [LineageTypes.ModelPackageGroup] = (Icons.Material.Filled.Workspaces, "#ad1457", "Model group"),
     };
 
+    /// <summary>Every icon a node can show (known types, the two fallbacks, groups), for the shared symbol definitions.</summary>
+    public static IEnumerable<string> AllIcons =>
+        ByType.Values.Select(v => v.Icon).Concat([Icons.Material.Filled.PlayArrow, Icons.Material.Filled.Description, Group.Icon]);
+
     /// <summary>The look of a collapsed group of artifacts.</summary>
     public static LineageEntityStyle Group { get; } = new(Icons.Material.Filled.Layers, "#757575", LineageShape.Rounded, "Artifacts");
 

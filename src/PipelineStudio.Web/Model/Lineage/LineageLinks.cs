@@ -10,6 +10,31 @@ public static class LineageLinks
     public static string Explorer(string entityId, LineageViewState? state = null) =>
         $"/lineage/{Uri.EscapeDataString(entityId)}" + (state?.ToQueryString() is { Length: > 0 } query ? "?" + query : "");
 
+    /// <summary>The "what changed upstream" page for two entities (either may be left for the page to ask for).</summary>
+    public static string Compare(string? a, string? b, bool showAll = false)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(a))
+        {
+            query.Add("a=" + Uri.EscapeDataString(a));
+        }
+
+        if (!string.IsNullOrWhiteSpace(b))
+        {
+            query.Add("b=" + Uri.EscapeDataString(b));
+        }
+
+        if (showAll)
+        {
+            query.Add("all=true");
+        }
+
+        return "/lineage/compare" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+    }
+
+    /// <summary>The execution comparison page (parameters, metrics, durations) for two executions.</summary>
+    public static string CompareExecutions(string a, string b) => $"/compare?executions={Uri.EscapeDataString(a)},{Uri.EscapeDataString(b)}";
+
     public static string? Execution(LineageEntity entity) =>
         entity.ExecutionId is { Length: > 0 } id ? $"/executions/{Uri.EscapeDataString(id)}" : null;
 

@@ -15,25 +15,20 @@ public static class LineageSvgWriter
     public static string Write(LineageView view, LineagePath path)
     {
         var svg = new StringBuilder();
+        var edges = view.Edges.Select(e => LineageEdgePaths.Draw(view, e)).OfType<LineageDrawnEdge>().ToList();
         var width = view.Width + (2 * Margin);
-        var height = view.Height + (2 * Margin);
+        var height = Math.Max(view.Height, edges.Select(e => e.Bottom).DefaultIfEmpty(0).Max()) + (2 * Margin);
         svg.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0}\" height=\"{height:0}\" viewBox=\"{-Margin:0} {-Margin:0} {width:0} {height:0}\" font-family=\"Roboto, Helvetica, Arial, sans-serif\">"));
-        svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#757575\"/></marker></defs>");
         svg.Append(F($"<rect x=\"{-Margin:0}\" y=\"{-Margin:0}\" width=\"{width:0}\" height=\"{height:0}\" fill=\"#ffffff\"/>"));
-        foreach (var edge in view.Edges)
+        foreach (var drawn in edges)
         {
-            if (view.Find(edge.From) is not { } from || view.Find(edge.To) is not { } to)
-            {
-                continue;
-            }
-
+            var edge = drawn.Edge;
             var (stroke, dash) = LineageEdgeStyles.SvgStrokeOf(edge.Type);
             var onPath = path.EdgeKeys.Contains(edge.Key);
-            var (x1, y1, x2, y2) = (from.X + LineageView.NodeWidth, from.Y + (LineageView.NodeHeight / 2), to.X, to.Y + (LineageView.NodeHeight / 2));
-            var bend = Math.Max(40, Math.Abs(x2 - x1) / 2);
-            svg.Append(F($"<path d=\"M{x1:0.#},{y1:0.#} C{x1 + bend:0.#},{y1:0.#} {x2 - bend:0.#},{y2:0.#} {x2:0.#},{y2:0.#}\" fill=\"none\" stroke=\"{(onPath ? "#ff6f00" : stroke)}\" stroke-width=\"{(onPath ? 4 : 2)}\""))
-                .Append(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")
-                .Append(F($" marker-end=\"url(#arrow)\" data-type=\"{edge.Type}\"/>"));
+            var colour = onPath ? "#ff6f00" : stroke;
+            svg.Append(F($"<path d=\"{drawn.Curve}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{(onPath ? 4 : 2)}\""))
+                .Append(dash is null || onPath ? "" : $" stroke-dasharray=\"{dash}\"")
+                .Append(F($" data-type=\"{edge.Type}\"/><path d=\"{drawn.Arrowhead}\" fill=\"{colour}\"/>"));
         }
 
         foreach (var node in view.Nodes)

@@ -27,6 +27,9 @@ public sealed class ModelPackageViewModel(
 
     public IReadOnlyList<LineageGroup> Lineage { get; private set; } = [];
 
+    /// <summary>The group's other versions, newest first, to compare upstream lineage with.</summary>
+    public IReadOnlyList<ModelPackageRecord> OtherVersions { get; private set; } = [];
+
     public bool LineageTruncated { get; private set; }
 
     public async Task LoadAsync(string group, int version, CancellationToken cancellationToken = default)
@@ -36,6 +39,7 @@ public sealed class ModelPackageViewModel(
         {
             var packages = await registry.ListPackagesAsync(group, cancellationToken);
             Package = packages.FirstOrDefault(p => p.Version == version);
+            OtherVersions = [.. packages.Where(p => p.Version != version).OrderByDescending(p => p.Version)];
             if (Package is not null)
             {
                 Metrics = await metricsReader.ReadAsync(Package, cancellationToken);
