@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Behaviors;
 using Blazor.Diagrams.Core.Extensions;
@@ -166,10 +167,8 @@ public sealed partial class DesignerCanvas : IDisposable
 
     private async Task AutoLayoutAsync()
     {
+        // The edit brings the nodes to their new places at once, so the fit measures where they are going to be.
         await TryEditAsync(() => Session.Document.AutoLayout());
-
-        // Bring the nodes to their new places now, so the fit measures where they are going to be.
-        SyncNow();
         FitToView();
     }
 
@@ -337,6 +336,8 @@ public sealed partial class DesignerCanvas : IDisposable
 
     private async Task TryEditAsync(Action edit)
     {
+        var started = Stopwatch.GetTimestamp();
+        var revision = Session.Document.Revision;
         try
         {
             edit();
@@ -344,6 +345,13 @@ public sealed partial class DesignerCanvas : IDisposable
         catch (InvalidEditException ex)
         {
             await OnError.InvokeAsync(ex.Message);
+        }
+
+        if (Session.Document.Revision != revision)
+        {
+            // Sync here rather than in the coming render, so the edit's metric covers the whole of the designer's work.
+            SyncNow();
+            DesignerMetrics.RecordEdit(Session.Document.UndoLabel ?? "Edit", Stopwatch.GetElapsedTime(started));
         }
 
         await OnChanged.InvokeAsync();
