@@ -32,6 +32,7 @@ public sealed partial class DesignerCanvas : IDisposable
     private readonly DesignerCanvasContext _context;
     private DesignerSession? _shownSession;
     private long _shownRevision = -1;
+    private long _shownContentRevision = -1;
     private int _shownIssues = -1;
     private bool _syncingSelection;
     private bool _fitted;
@@ -72,6 +73,7 @@ public sealed partial class DesignerCanvas : IDisposable
             // Another document (a reload after a conflict): start from an empty diagram and fit it once drawn.
             _shownSession = Session;
             _shownRevision = -1;
+            _shownContentRevision = -1;
 
             // An empty canvas has nothing to fit, and fitting after the first drop would jump the view.
             _fitted = Session.Document.Definition.AllSteps.Count == 0;
@@ -174,10 +176,20 @@ public sealed partial class DesignerCanvas : IDisposable
 
     private void SyncNow()
     {
+        var document = Session.Document;
         var issues = Session.Issues;
-        _shownRevision = Session.Document.Revision;
+        var positionsOnly = document.ContentRevision == _shownContentRevision && issues.Count == _shownIssues;
+        _shownRevision = document.Revision;
+        _shownContentRevision = document.ContentRevision;
         _shownIssues = issues.Count;
-        DesignerDiagramSync.Apply(_diagram, Session.Document, issues);
+        if (positionsOnly)
+        {
+            DesignerDiagramSync.ApplyPositions(_diagram, document);
+        }
+        else
+        {
+            DesignerDiagramSync.Apply(_diagram, document, issues);
+        }
     }
 
     private static BlazorDiagram CreateDiagram()
