@@ -222,7 +222,7 @@ public sealed partial class DesignerDocument
             }
 
             return true;
-        });
+        }, positionsOnly: true);
     }
 
     /// <summary>Places every step by the layered layout (left to right along the dependencies).</summary>

@@ -43,6 +43,12 @@ public sealed partial class DesignerDocument
     /// <summary>Counts changes (edits, undo, redo); views compare it to know when to refresh.</summary>
     public long Revision { get; private set; }
 
+    /// <summary>
+    /// Counts changes that may have touched the definition itself; a move (positions only) leaves it alone, so
+    /// what is derived from the JSON (validation, the typed view, the serialised text) can be kept across moves.
+    /// </summary>
+    public long ContentRevision { get; private set; }
+
     /// <summary>Raised after every change.</summary>
     public event Action? Changed;
 
@@ -133,7 +139,7 @@ public sealed partial class DesignerDocument
     /// state comes back, so a failed edit never leaves a half-changed document behind.
     /// When the edit reports it changed nothing, no undo entry is made.
     /// </summary>
-    private bool Apply(string label, Func<bool> edit)
+    private bool Apply(string label, Func<bool> edit, bool positionsOnly = false)
     {
         var before = Capture(label);
         bool changed;
@@ -155,7 +161,7 @@ public sealed partial class DesignerDocument
         PushUndo(before);
         _redo.Clear();
         PlaceUnpositionedSteps();
-        Touch();
+        Touch(contentChanged: !positionsOnly);
         return true;
     }
 
@@ -186,23 +192,28 @@ public sealed partial class DesignerDocument
         }
     }
 
-    private void Touch()
+    private void Touch(bool contentChanged = true)
     {
-        _definition = null;
-        _compact = null;
+        if (contentChanged)
+        {
+            _definition = null;
+            _compact = null;
+            ContentRevision++;
+        }
+
         Revision++;
         Changed?.Invoke();
     }
 
     private string CompactJson()
     {
-        if (_compact is { } cached && cached.Revision == Revision)
+        if (_compact is { } cached && cached.Revision == ContentRevision)
         {
             return cached.Json;
         }
 
         var json = DefinitionJson.Write(Root, indented: false);
-        _compact = (Revision, json);
+        _compact = (ContentRevision, json);
         return json;
     }
 

@@ -250,6 +250,28 @@ public sealed class DesignerDocumentTests
     }
 
     [Fact]
+    public void SetPositions_LeavesTheDefinitionAndItsDerivedViewsAlone_UndoOfTheMoveDoesNot()
+    {
+        var document = EditingSteps.WithCondition();
+        var definition = document.Definition;
+        var content = document.ContentRevision;
+        var revision = document.Revision;
+        var dirty = document.IsDirty;
+
+        document.SetPositions(new Dictionary<string, NodePosition> { ["Train"] = new(5, 5) });
+
+        Assert.Equal(revision + 1, document.Revision);
+        Assert.Equal(content, document.ContentRevision);
+        Assert.Same(definition, document.Definition);
+        Assert.Equal(dirty, document.IsDirty);
+
+        // Undo restores a snapshot of the whole document, so views must re-read it.
+        document.Undo();
+        Assert.NotEqual(content, document.ContentRevision);
+        Assert.NotSame(definition, document.Definition);
+    }
+
+    [Fact]
     public void AutoLayout_PlacesStepsLeftToRightAlongDependencies()
     {
         var document = EditingSteps.WithCondition();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Behaviors;
 using Blazor.Diagrams.Core.Extensions;
@@ -31,6 +32,7 @@ public sealed partial class DesignerCanvas : IDisposable
     private readonly DesignerCanvasContext _context;
     private DesignerSession? _shownSession;
     private long _shownRevision = -1;
+    private long _shownContentRevision = -1;
     private int _shownIssues = -1;
     private bool _syncingSelection;
     private bool _fitted;
@@ -71,6 +73,7 @@ public sealed partial class DesignerCanvas : IDisposable
             // Another document (a reload after a conflict): start from an empty diagram and fit it once drawn.
             _shownSession = Session;
             _shownRevision = -1;
+            _shownContentRevision = -1;
 
             // An empty canvas has nothing to fit, and fitting after the first drop would jump the view.
             _fitted = Session.Document.Definition.AllSteps.Count == 0;
@@ -166,19 +169,27 @@ public sealed partial class DesignerCanvas : IDisposable
 
     private async Task AutoLayoutAsync()
     {
+        // The edit brings the nodes to their new places at once, so the fit measures where they are going to be.
         await TryEditAsync(() => Session.Document.AutoLayout());
-
-        // Bring the nodes to their new places now, so the fit measures where they are going to be.
-        SyncNow();
         FitToView();
     }
 
     private void SyncNow()
     {
+        var document = Session.Document;
         var issues = Session.Issues;
-        _shownRevision = Session.Document.Revision;
+        var positionsOnly = document.ContentRevision == _shownContentRevision && issues.Count == _shownIssues;
+        _shownRevision = document.Revision;
+        _shownContentRevision = document.ContentRevision;
         _shownIssues = issues.Count;
-        DesignerDiagramSync.Apply(_diagram, Session.Document, issues);
+        if (positionsOnly)
+        {
+            DesignerDiagramSync.ApplyPositions(_diagram, document);
+        }
+        else
+        {
+            DesignerDiagramSync.Apply(_diagram, document, issues);
+        }
     }
 
     private static BlazorDiagram CreateDiagram()
@@ -337,6 +348,8 @@ public sealed partial class DesignerCanvas : IDisposable
 
     private async Task TryEditAsync(Action edit)
     {
+        var started = Stopwatch.GetTimestamp();
+        var revision = Session.Document.Revision;
         try
         {
             edit();
@@ -344,6 +357,13 @@ public sealed partial class DesignerCanvas : IDisposable
         catch (InvalidEditException ex)
         {
             await OnError.InvokeAsync(ex.Message);
+        }
+
+        if (Session.Document.Revision != revision)
+        {
+            // Sync here rather than in the coming render, so the edit's metric covers the whole of the designer's work.
+            SyncNow();
+            DesignerMetrics.RecordEdit(Session.Document.UndoLabel ?? "Edit", Stopwatch.GetElapsedTime(started));
         }
 
         await OnChanged.InvokeAsync();

@@ -14,6 +14,21 @@ namespace PipelineStudio.Web.Model.Designer;
 /// </summary>
 public static class DesignerDiagramSync
 {
+    /// <summary>
+    /// After a move (the definition unchanged): only places the nodes. A drag has usually put them there already,
+    /// so this is one comparison per node instead of rebuilding the graph and re-describing every node.
+    /// </summary>
+    public static void ApplyPositions(Diagram diagram, DesignerDocument document)
+    {
+        foreach (var node in diagram.Nodes.OfType<DesignerNodeModel>())
+        {
+            if (document.Positions.TryGetValue(node.StepName, out var p) && (node.Position.X != p.X || node.Position.Y != p.Y))
+            {
+                node.SetPosition(p.X, p.Y);
+            }
+        }
+    }
+
     public static void Apply(Diagram diagram, DesignerDocument document, IReadOnlyList<ValidationIssue> issues)
     {
         var definition = document.Definition;

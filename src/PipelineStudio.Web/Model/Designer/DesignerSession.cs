@@ -30,15 +30,15 @@ public sealed class DesignerSession
 
     public DesignerDocument Document { get; }
 
-    /// <summary>The issues of the current document (validated lazily, once per revision).</summary>
+    /// <summary>The issues of the current document (validated lazily, once per change of the definition; moves do not count).</summary>
     public IReadOnlyList<ValidationIssue> Issues
     {
         get
         {
-            if (_validatedRevision != Document.Revision)
+            if (_validatedRevision != Document.ContentRevision)
             {
                 _issues = DefinitionValidator.Validate(Document.ToJson(indented: false)).Issues;
-                _validatedRevision = Document.Revision;
+                _validatedRevision = Document.ContentRevision;
             }
 
             return _issues;
