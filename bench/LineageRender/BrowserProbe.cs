@@ -23,7 +23,7 @@ internal static class BrowserProbe
 
     private const string WaitForNodes = """
         expected => new Promise((resolve, reject) => {
-            const give_up = setTimeout(() => reject(new Error('only ' + document.querySelectorAll('.lineage-node').length + ' nodes after 60 s')), 60000);
+            const giveUp = setTimeout(() => reject(new Error('only ' + document.querySelectorAll('.lineage-node').length + ' nodes after 60 s')), 60000);
             const check = () => {
                 const nodes = document.querySelectorAll('.lineage-node');
                 if (nodes.length < expected) { requestAnimationFrame(check); return; }
@@ -31,7 +31,7 @@ internal static class BrowserProbe
                 const box = nodes[nodes.length - 1].getBoundingClientRect();
                 const drawn = performance.now();
                 requestAnimationFrame(() => setTimeout(() => {
-                    clearTimeout(give_up);
+                    clearTimeout(giveUp);
                     resolve({ drawn, painted: performance.now(), count: nodes.length, width: box.width });
                 }, 0));
             };
