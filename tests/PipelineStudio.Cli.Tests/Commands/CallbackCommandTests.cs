@@ -85,7 +85,9 @@ public sealed partial class CallbackCommandTests : IDisposable
 
     private static async Task<string> ReadCallbackTokenAsync(Process run)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // Generous: the run is a real process that builds its host and runs a step first, and CI machines
+        // share their cores with other test assemblies.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var seen = new List<string>();
         while (await run.StandardError.ReadLineAsync(timeout.Token) is { } line)
         {
@@ -103,7 +105,9 @@ public sealed partial class CallbackCommandTests : IDisposable
     {
         var stdout = run.StandardOutput.ReadToEndAsync();
         _ = run.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // Generous: the run is a real process that builds its host and runs a step first, and CI machines
+        // share their cores with other test assemblies.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         try
         {
             await run.WaitForExitAsync(timeout.Token);

@@ -43,6 +43,7 @@ public sealed class ParametersEditorTests : StudioComponentTestBase
         Assert.Contains("CheckChurnAuc", cut.Find("#parameter-rename-note").TextContent, StringComparison.Ordinal);
         cut.Find("#parameter-save").Click();
 
+        cut.WaitForAssertion(() => Assert.Single(_raised));
         var text = Assert.Single(_raised).ToJsonString();
         Assert.DoesNotContain("Parameters.AucThreshold", text, StringComparison.Ordinal);
         Assert.Contains("\"Get\":\"Parameters.MinAuc\"", text, StringComparison.Ordinal);
@@ -60,6 +61,7 @@ public sealed class ParametersEditorTests : StudioComponentTestBase
         cut.Find("#parameter-enum").Input("us-east-1\neu-west-1");
         cut.Find("#parameter-save").Click();
 
+        cut.WaitForAssertion(() => Assert.Single(_raised));
         var added = Assert.Single(_raised)["Parameters"]!.AsArray().Last()!;
         Assert.Equal("""{"Name":"Region","Type":"String","DefaultValue":"us-east-1","EnumValues":["us-east-1","eu-west-1"]}""", added.ToJsonString());
     }
